@@ -1,0 +1,55 @@
+"""The activity card: one validated Markdown file with its front matter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .text import is_slug, slugify
+
+BUNDLE_INDEX = "index.md"
+
+
+def slug_of(path: Path) -> str:
+    """``activities/a/b.md`` -> ``b``; a bundle ``activities/b/index.md`` -> ``b``."""
+    return path.parent.name if path.name == BUNDLE_INDEX else path.stem
+
+
+def suggested_slug(path: Path) -> str:
+    return slugify(slug_of(path)) or "hoat-dong"
+
+
+@dataclass(frozen=True)
+class Card:
+    slug: str
+    path: Path
+    source: str  # the path shown to people, relative to the working folder
+    meta: MappingProxyType
+    body: str
+    body_line: int
+    cover: Path | None
+    images: tuple[Path, ...]  # every image file the card uses, cover first
+    lines: MappingProxyType  # front-matter path, e.g. ("materials", 0), -> file line
+
+    def line_of(self, *path: str | int) -> int:
+        return self.lines.get(tuple(path), 1)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.meta.get(key, default)
+
+    @property
+    def title(self) -> str:
+        return self.meta["title"]
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(self.meta.get("aliases") or ())
+
+    @property
+    def is_reviewed(self) -> bool:
+        return bool(self.meta.get("reviewed"))
+
+
+__all__ = ["BUNDLE_INDEX", "Card", "is_slug", "slug_of", "suggested_slug"]

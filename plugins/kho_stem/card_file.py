@@ -1,0 +1,62 @@
+"""Split a card file into front matter and body, keeping exact line numbers.
+
+A UTF-8 BOM, CRLF or CR line ends and NFD text (common from macOS) are accepted: the text is
+decoded, line ends become LF and the whole text becomes NFC before anything else reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .text import nfc
+
+_FENCE = "---"
+
+
+@dataclass(frozen=True)
+class CardText:
+    front_matter: str
+    front_matter_line: int  # file line of the first front-matter line
+    body: str
+    body_line: int  # file line of the first body line
+
+
+class CardFileError(Exception):
+    def __init__(self, line: int, code: str, **params: object):
+        super().__init__(code)
+        self.line = line
+        self.code = code
+        self.params = params
+
+
+def decode(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CardFileError(line, "not_utf8", offset=error.start) from None
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def split(text: str) -> CardText:
+    lines = text.split("\n")
+    if lines[0].rstrip() != _FENCE:
+        raise CardFileError(1, "no_front_matter")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (_FENCE, "..."):
+            return CardText(
+                front_matter="\n".join(lines[1:index]),
+                front_matter_line=2,
+                body="\n".join(lines[index + 1 :]),
+                body_line=index + 2,
+            )
+    raise CardFileError(1, "unclosed_front_matter")
+
+
+def read_card_text(path: Path) -> CardText:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CardFileError(1, "file_unreadable", reason=error.strerror or str(error)) from None
+    return split(decode(data))

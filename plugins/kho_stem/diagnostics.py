@@ -1,0 +1,69 @@
+"""Problems found in cards or in the taxonomy, and how they are printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .messages import DEFAULT_LANGUAGE, message
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem at one place: ``file:line: key: message``.
+
+    The message is kept as a key and parameters so that it can be shown in any language.
+    """
+
+    file: str
+    line: int
+    key: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    severity: Severity = Severity.ERROR
+
+    def text(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return message(self.code, language, **self.params)
+
+    def render(self, language: str = DEFAULT_LANGUAGE) -> str:
+        prefix = message("warning_prefix", language) if self.severity is Severity.WARNING else ""
+        where = f"{self.file}:{self.line}: "
+        key = f"{self.key}: " if self.key else ""
+        return f"{where}{prefix}{key}{self.text(language)}"
+
+    def render_github(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """A GitHub Actions workflow command, so the problem shows on the pull request's diff."""
+        command = "warning" if self.severity is Severity.WARNING else "error"
+        title = self.key or self.file
+        body = f"{self.key}: {self.text(language)}" if self.key else self.text(language)
+        return (
+            f"::{command} file={_escape_property(self.file)},line={self.line},"
+            f"title={_escape_property(title)}::{_escape_data(body)}"
+        )
+
+
+def _escape_data(value: str) -> str:
+    # Escapes of the GitHub Actions toolkit (core/src/command.ts, escapeData).
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    # Property values additionally escape the separators ':' and ',' (escapeProperty).
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+class DiagnosticError(Exception):
+    """Raised when content cannot be used at all (a broken taxonomy); carries its problems."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(p.render() for p in problems))
+        self.problems = problems
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)

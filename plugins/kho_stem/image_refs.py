@@ -1,0 +1,27 @@
+"""Where a card's images may come from: files inside the card's own folder tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+
+
+def resolve_image(reference: str, card_folder: Path) -> tuple[Path | None, str | None]:
+    """Return ``(file, None)`` for a usable reference, or ``(None, message code)``."""
+    parts = urlsplit(reference.strip())
+    if parts.scheme or parts.netloc or reference.startswith("//"):
+        return None, "image_external"
+    relative = unquote(parts.path)
+    if relative.startswith("/"):
+        return None, "image_outside"
+    folder = card_folder.resolve()
+    target = (folder / relative).resolve()
+    if not target.is_relative_to(folder):
+        return None, "image_outside"
+    if target.suffix.lower() not in IMAGE_SUFFIXES:
+        return None, "image_bad_extension"
+    if not target.is_file():
+        return None, "image_missing"
+    return target, None

@@ -1,0 +1,93 @@
+"""Find card files, check them all, and check what spans cards (unique slugs and aliases)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .card import Card
+from .diagnostics import Problem, Severity
+from .taxonomy import Taxonomy
+from .validate import CardChecker
+
+
+@dataclass
+class CheckResult:
+    cards: list[Card] = field(default_factory=list)  # the valid cards, in path order
+    problems: list[Problem] = field(default_factory=list)
+    checked: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def find_card_files(paths: Iterable[Path]) -> list[Path]:
+    """Every ``.md`` file in ``paths`` (files or folders), sorted, without hidden folders."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            for candidate in path.rglob("*.md"):
+                relative = candidate.relative_to(path).parts
+                if not any(part.startswith(".") for part in relative):
+                    found.add(candidate)
+        elif path.suffix == ".md":
+            found.add(path)
+    return sorted(found)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_library(
+    files: list[Path], taxonomy: Taxonomy, context_files: Iterable[Path] = ()
+) -> CheckResult:
+    """Check ``files``; ``context_files`` (the rest of the library) only take part in uniqueness."""
+    checker = CardChecker(taxonomy)
+    result = CheckResult(checked=len(files))
+    reported = set(files)
+    owners: dict[str, str] = {}  # slug or alias -> the card that has it
+    # The rest of the library claims its names first, so a new card is the one told to change.
+    for path in [*(p for p in context_files if p not in reported), *files]:
+        display = display_path(path)
+        card, problems = checker.check(path, display)
+        if path not in reported:
+            if card is not None:
+                _claim_names(card, owners, [])
+            continue
+        result.problems.extend(problems)
+        if card is None:
+            continue
+        clashes: list[Problem] = []
+        _claim_names(card, owners, clashes)
+        result.problems.extend(clashes)
+        if not clashes:
+            result.cards.append(card)
+    return result
+
+
+def _claim_names(card: Card, owners: dict[str, str], clashes: list[Problem]) -> None:
+    if card.slug in owners:
+        clashes.append(Problem(card.source, 1, "", "slug_duplicate", {"slug": card.slug, "other": owners[card.slug]}))
+    else:
+        owners[card.slug] = card.source
+    for index, alias in enumerate(card.aliases):
+        if alias in owners:
+            line = card.line_of("aliases", index)
+            clashes.append(Problem(card.source, line, "aliases", "alias_duplicate", {"alias": alias, "other": owners[alias]}))
+        else:
+            owners[alias] = card.source
+

@@ -1,0 +1,352 @@
+"""Every message a contributor can see, in Vietnamese (default) and English.
+
+Messages never contain the file, line or key path: the diagnostic adds those in front, as
+``activities/x.md:7: ages: "6-7" không phải độ tuổi hợp lệ (hợp lệ: …)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- reading the file -------------------------------------------------------------------
+    "file_unreadable": {
+        "vi": "không đọc được tệp ({reason})",
+        "en": "cannot read the file ({reason})",
+    },
+    "not_utf8": {
+        "vi": "tệp không phải văn bản UTF-8 (byte lạ ở vị trí {offset}); hãy lưu lại với mã hoá UTF-8",
+        "en": "the file is not UTF-8 text (bad byte at offset {offset}); save it again as UTF-8",
+    },
+    "no_front_matter": {
+        "vi": "thiếu phần thông tin đầu thẻ: dòng đầu tiên phải là `---`, tiếp theo là các trường "
+        "(title, ages, …), rồi một dòng `---`",
+        "en": "missing front matter: the first line must be `---`, then the fields, then a `---` line",
+    },
+    "unclosed_front_matter": {
+        "vi": "phần thông tin đầu thẻ mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại",
+        "en": "the front matter opened with `---` on line 1 is never closed by a `---` line",
+    },
+    "yaml_syntax": {
+        "vi": "lỗi cú pháp YAML ({problem}); kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách "
+        "và các dấu ngoặc, dấu nháy đóng mở đủ",
+        "en": "YAML syntax error ({problem}); check the colon after each key, space indentation "
+        "and matching brackets and quotes",
+    },
+    "front_matter_not_mapping": {
+        "vi": "phần thông tin đầu thẻ phải là các dòng `tên-trường: giá trị`",
+        "en": "the front matter must be lines of `key: value`",
+    },
+    "duplicate_key": {
+        "vi": "trường này xuất hiện hai lần (lần đầu ở dòng {first_line}); giữ lại một lần",
+        "en": "this key appears twice (first on line {first_line}); keep one",
+    },
+    "key_not_text": {
+        "vi": "tên trường {raw} không phải chữ; tên trường phải là chữ, ví dụ `title`",
+        "en": "key {raw} is not text; keys are words such as `title`",
+    },
+    "yaml_anchor": {
+        "vi": "không dùng neo/bí danh YAML (& và *) trong thẻ; hãy viết giá trị ra đầy đủ",
+        "en": "YAML anchors and aliases (& and *) are not allowed in cards; write the value out",
+    },
+    # -- fields and types -------------------------------------------------------------------
+    "required": {
+        "vi": "thiếu trường bắt buộc `{key}` ({label}); {help}",
+        "en": "missing required key `{key}` ({label}); {help}",
+    },
+    "required_subkey": {
+        "vi": "thiếu `{key}`",
+        "en": "missing `{key}`",
+    },
+    "unknown_key": {
+        "vi": "không phải tên trường hợp lệ{hint}",
+        "en": "is not a valid key{hint}",
+    },
+    "deprecated_key": {
+        "vi": "trường này không còn dùng nữa: {message}",
+        "en": "this key is deprecated: {message}",
+    },
+    "did_you_mean": {
+        "vi": " — có phải bạn muốn viết \"{suggestion}\"?",
+        "en": " — did you mean \"{suggestion}\"?",
+    },
+    "valid_choices": {
+        "vi": " (hợp lệ: {choices})",
+        "en": " (valid: {choices})",
+    },
+    "not_in_vocabulary": {
+        "vi": "\"{value}\" không phải {noun} hợp lệ{hint}",
+        "en": "\"{value}\" is not a valid {noun}{hint}",
+    },
+    "wrong_type": {
+        "vi": "phải là {expected} (đang là {actual})",
+        "en": "must be {expected} (found {actual})",
+    },
+    "empty_value": {
+        "vi": "đang để trống; {help}",
+        "en": "is empty; {help}",
+    },
+    "too_short": {
+        "vi": "quá ngắn: cần ít nhất {limit} ký tự (đang có {actual})",
+        "en": "too short: at least {limit} characters needed (found {actual})",
+    },
+    "too_long": {
+        "vi": "quá dài: tối đa {limit} ký tự (đang có {actual}); hãy rút gọn",
+        "en": "too long: at most {limit} characters (found {actual}); shorten it",
+    },
+    "too_few_items": {
+        "vi": "cần ít nhất {limit} mục",
+        "en": "needs at least {limit} item(s)",
+    },
+    "below_minimum": {
+        "vi": "phải từ {limit} trở lên (đang là {value})",
+        "en": "must be at least {limit} (found {value})",
+    },
+    "above_maximum": {
+        "vi": "tối đa là {limit} (đang là {value})",
+        "en": "must be at most {limit} (found {value})",
+    },
+    "duplicate_items": {
+        "vi": "có mục lặp lại: {value}",
+        "en": "has a repeated item: {value}",
+    },
+    "bad_date": {
+        "vi": "\"{value}\" không phải ngày hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2026-09-05",
+        "en": "\"{value}\" is not a valid date; write YYYY-MM-DD, e.g. 2026-09-05",
+    },
+    "bad_slug": {
+        "vi": "\"{value}\" không phải tên thẻ hợp lệ: chỉ chữ thường không dấu, số và dấu -",
+        "en": "\"{value}\" is not a valid slug: lowercase ASCII letters, digits and - only",
+    },
+    # -- YAML 1.1 traps ---------------------------------------------------------------------
+    "trap_bool": {
+        "vi": "YAML đọc {raw} thành giá trị đúng/sai chứ không phải chữ; nếu muốn viết chữ, đặt trong "
+        "ngoặc kép: \"{raw}\"",
+        "en": "YAML reads {raw} as a true/false value, not text; to mean the text, quote it: \"{raw}\"",
+    },
+    "trap_number": {
+        "vi": "YAML đọc {raw} thành số chứ không phải chữ; đặt trong ngoặc kép: \"{raw}\"",
+        "en": "YAML reads {raw} as a number, not text; quote it: \"{raw}\"",
+    },
+    "trap_date": {
+        "vi": "YAML đọc {raw} thành ngày tháng chứ không phải chữ; đặt trong ngoặc kép: \"{raw}\"",
+        "en": "YAML reads {raw} as a date, not text; quote it: \"{raw}\"",
+    },
+    "trap_sexagesimal": {
+        "vi": "YAML 1.1 đọc {raw} thành {value} (đếm theo cơ số 60), không phải giờ:phút; "
+        "hãy ghi tổng số phút, ví dụ {value}",
+        "en": "YAML 1.1 reads {raw} as {value} (base 60), not hours:minutes; write whole minutes, e.g. {value}",
+    },
+    # -- rules beyond types -----------------------------------------------------------------
+    "topic_age_mismatch": {
+        "vi": "chủ đề \"{topic}\" chỉ dành cho độ tuổi {topic_ages}, nhưng thẻ ghi cả {ages}",
+        "en": "topic \"{topic}\" is only for age bands {topic_ages}, but the card also lists {ages}",
+    },
+    "hazard_forbidden_age": {
+        "vi": "mối nguy \"{hazard}\" ({label}) không được dùng cho độ tuổi {ages}; bỏ vật liệu này "
+        "hoặc bỏ độ tuổi đó khỏi `ages`",
+        "en": "hazard \"{hazard}\" ({label}) is not allowed for age band {ages}; remove the material "
+        "or that age band",
+    },
+    "hazard_undeclared": {
+        "vi": "vật liệu \"{name}\" có mối nguy {label}; thêm `hazards: [{hazard}]` cho vật liệu này "
+        "(và lưu ý an toàn tương ứng)",
+        "en": "material \"{name}\" carries the hazard {label}; add `hazards: [{hazard}]` to it "
+        "(and a matching safety note)",
+    },
+    "hazard_needs_safety_note": {
+        "vi": "thẻ dùng vật liệu có mối nguy \"{hazard}\" ({label}) nhưng không lưu ý an toàn nào nhắc "
+        "tới ({words}); thêm một lưu ý, ví dụ: \"{point}\"",
+        "en": "a material carries hazard \"{hazard}\" ({label}) but no safety note mentions it "
+        "({words}); add one, e.g. \"{point}\"",
+    },
+    "hazard_needs_adult_step": {
+        "vi": "mối nguy \"{hazard}\" ({label}) cần một bước chỉ người lớn làm; ghi rõ \"{marker}\" ở "
+        "bước đó trong nội dung hoặc trong một lưu ý `safety`",
+        "en": "hazard \"{hazard}\" ({label}) needs an adult-only step; mark it with \"{marker}\" in "
+        "the body or in a `safety` note",
+    },
+    "forbidden_material": {
+        "vi": "\"{name}\" là cây độc không được dùng trong trường mầm non ({plant}); bỏ vật liệu này",
+        "en": "\"{name}\" is a toxic plant that preschools must not use ({plant}); remove it",
+    },
+    "process_step_missing": {
+        "vi": "quy trình {process} cần tiêu đề \"## {step}\" (bước {number}) trong nội dung, "
+        "sau \"## {previous}\"",
+        "en": "process {process} needs a heading \"## {step}\" (step {number}) in the body, "
+        "after \"## {previous}\"",
+    },
+    "process_first_step_missing": {
+        "vi": "quy trình {process} cần tiêu đề \"## {step}\" (bước 1) trong nội dung",
+        "en": "process {process} needs a heading \"## {step}\" (step 1) in the body",
+    },
+    "process_step_order": {
+        "vi": "tiêu đề \"{heading}\" (bước {number} của {process}) đứng sai thứ tự: phải đứng sau "
+        "\"## {previous}\"",
+        "en": "heading \"{heading}\" (step {number} of {process}) is out of order: it must come after "
+        "\"## {previous}\"",
+    },
+    "html_tag_forbidden": {
+        "vi": "thẻ HTML <{tag}> không được phép trong thẻ hoạt động; hãy dùng Markdown "
+        "(thẻ HTML được phép: {allowed})",
+        "en": "HTML tag <{tag}> is not allowed in a card; use Markdown (allowed tags: {allowed})",
+    },
+    "html_attribute_forbidden": {
+        "vi": "thẻ <{tag}> có thuộc tính {attribute} không được phép (mã lệnh trong trang bị chặn); "
+        "xoá thuộc tính này",
+        "en": "tag <{tag}> has a forbidden attribute {attribute} (scripts are blocked); remove it",
+    },
+    "unsafe_link": {
+        "vi": "liên kết \"{url}\" không được phép; chỉ dùng http://, https://, mailto: hoặc đường dẫn "
+        "trong thư viện",
+        "en": "link \"{url}\" is not allowed; use http://, https://, mailto: or a path in the library",
+    },
+    "image_external": {
+        "vi": "ảnh \"{path}\" lấy từ Internet; hãy lưu ảnh cạnh thẻ (bản ngoại tuyến không có mạng)",
+        "en": "image \"{path}\" comes from the Internet; save it beside the card (offline copies have no network)",
+    },
+    "image_outside": {
+        "vi": "ảnh \"{path}\" nằm ngoài thư mục của thẻ; đặt ảnh trong thư mục chứa thẻ",
+        "en": "image \"{path}\" is outside the card's folder; put it in the card's folder",
+    },
+    "image_missing": {
+        "vi": "không tìm thấy ảnh \"{path}\"; kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) và thư mục",
+        "en": "image \"{path}\" not found; check the file name (case matters) and folder",
+    },
+    "image_bad_extension": {
+        "vi": "ảnh \"{path}\" phải là JPEG, PNG hoặc WebP (.jpg, .jpeg, .png, .webp)",
+        "en": "image \"{path}\" must be JPEG, PNG or WebP (.jpg, .jpeg, .png, .webp)",
+    },
+    "image_no_alt": {
+        "vi": "ảnh \"{path}\" thiếu mô tả (alt) cho người khiếm thị; viết ![mô tả ngắn về ảnh]({path})",
+        "en": "image \"{path}\" has no alt text; write ![short description]({path})",
+    },
+    "slug_invalid": {
+        "vi": "tên tệp \"{name}\" không dùng được làm tên thẻ (chỉ chữ thường không dấu, số và dấu -); "
+        "đổi tên thành \"{suggestion}\"",
+        "en": "file name \"{name}\" cannot be a slug (lowercase ASCII, digits and - only); "
+        "rename it to \"{suggestion}\"",
+    },
+    "slug_duplicate": {
+        "vi": "tên thẻ \"{slug}\" trùng với {other}; mỗi thẻ cần một tên riêng",
+        "en": "slug \"{slug}\" is also used by {other}; each card needs its own",
+    },
+    "alias_duplicate": {
+        "vi": "\"{alias}\" đã là tên hoặc tên cũ của {other}",
+        "en": "\"{alias}\" is already the slug or an old slug of {other}",
+    },
+    # -- the taxonomy itself ----------------------------------------------------------------
+    "taxonomy_missing_file": {
+        "vi": "thiếu tệp phân loại {name}",
+        "en": "taxonomy file {name} is missing",
+    },
+    "taxonomy_bad_shape": {
+        "vi": "tệp phân loại không đúng cấu trúc: {expected}",
+        "en": "the taxonomy file has the wrong shape: {expected}",
+    },
+    "taxonomy_missing_key": {
+        "vi": "mục này thiếu `{key}`",
+        "en": "this entry lacks `{key}`",
+    },
+    "taxonomy_duplicate_code": {
+        "vi": "mã \"{code}\" bị lặp lại",
+        "en": "code \"{code}\" is repeated",
+    },
+    "taxonomy_unknown_code": {
+        "vi": "\"{code}\" không có trong {vocabulary}",
+        "en": "\"{code}\" is not in {vocabulary}",
+    },
+    "taxonomy_bad_schema": {
+        "vi": "lược đồ của trường không hợp lệ: {reason}",
+        "en": "invalid field schema: {reason}",
+    },
+    # -- command line ------------------------------------------------------------------------
+    "summary_ok": {
+        "vi": "Đã kiểm tra {count} thẻ: tất cả hợp lệ.",
+        "en": "Checked {count} card(s): all valid.",
+    },
+    "summary_failed": {
+        "vi": "Đã kiểm tra {count} thẻ: {errors} lỗi ở {cards} thẻ.",
+        "en": "Checked {count} card(s): {errors} error(s) in {cards} card(s).",
+    },
+    "summary_warnings": {
+        "vi": " {warnings} cảnh báo.",
+        "en": " {warnings} warning(s).",
+    },
+    "warning_prefix": {
+        "vi": "cảnh báo: ",
+        "en": "warning: ",
+    },
+    "path_not_found": {
+        "vi": "không tìm thấy \"{path}\"",
+        "en": "\"{path}\" not found",
+    },
+    "no_cards_found": {
+        "vi": "không có thẻ nào (tệp .md) trong {paths}",
+        "en": "no cards (.md files) in {paths}",
+    },
+    "schema_written": {
+        "vi": "Đã ghi lược đồ JSON vào {path}",
+        "en": "JSON Schema written to {path}",
+    },
+    "usage_error": {
+        "vi": "lỗi cách dùng: {detail}",
+        "en": "usage error: {detail}",
+    },
+}
+
+TYPE_NAMES: dict[str, dict[str, str]] = {
+    "string": {"vi": "chữ", "en": "text"},
+    "integer": {"vi": "số nguyên", "en": "a whole number"},
+    "number": {"vi": "số", "en": "a number"},
+    "boolean": {"vi": "giá trị đúng/sai", "en": "true/false"},
+    "array": {"vi": "danh sách (mỗi mục một dòng bắt đầu bằng `- `)", "en": "a list (one `- ` line per item)"},
+    "object": {"vi": "nhóm trường dạng `khoá: giá trị`", "en": "a mapping of `key: value`"},
+    "null": {"vi": "để trống", "en": "empty"},
+    "date": {"vi": "ngày tháng", "en": "a date"},
+}
+
+_OR = {"vi": " hoặc ", "en": " or "}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A value shown in the reader's language, such as a taxonomy label."""
+
+    vi: str
+    en: str
+
+    def render(self, language: str) -> str:
+        return self.en if language == "en" else self.vi
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A message used inside another message (a "did you mean" hint)."""
+
+    key: str
+    params: tuple[tuple[str, object], ...]
+
+    def render(self, language: str) -> str:
+        return message(self.key, language, **dict(self.params))
+
+
+def phrase(key: str, **params: object) -> Phrase:
+    return Phrase(key, tuple(params.items()))
+
+
+def message(key: str, language: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
+    """The message ``key`` in ``language`` with ``params`` filled in (and rendered)."""
+    texts = MESSAGES[key]
+    rendered = {name: value.render(language) if isinstance(value, (Text, Phrase)) else value
+                for name, value in params.items()}
+    return texts.get(language, texts[DEFAULT_LANGUAGE]).format(**rendered)
+
+
+def type_name(json_type: str | list[str]) -> Text:
+    types = [json_type] if isinstance(json_type, str) else json_type
+    names = {lang: _OR[lang].join(TYPE_NAMES.get(t, {}).get(lang, t) for t in types) for lang in LANGUAGES}
+    return Text(**names)

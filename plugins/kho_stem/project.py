@@ -1,0 +1,26 @@
+"""Where a project's parts live, relative to its root folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def activities(self) -> Path:
+        return self.root / "activities"
+
+    @property
+    def taxonomy(self) -> Path:
+        return self.root / "content" / "taxonomy"
+
+    @property
+    def schema_file(self) -> Path:
+        return self.root / "content" / "schema" / "card.schema.json"
+
+    def contains_card_path(self, path: Path) -> bool:
+        return path.resolve().is_relative_to(self.activities.resolve())

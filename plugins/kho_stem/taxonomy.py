@@ -1,0 +1,311 @@
+"""The taxonomy: vocabularies, hazards, processes and card fields, read from data files.
+
+Every ``*.yml`` file in the taxonomy folder except ``fields.yml`` is a vocabulary named after
+the file (``ages.yml`` -> ``ages``) with a ``noun`` for messages and a list of ``items``, each
+with at least ``code`` and ``label``. ``fields.yml`` defines the card's front-matter fields.
+The taxonomy is checked as it is loaded, so a broken data file gets a file:line message too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .diagnostics import DiagnosticError, Problem
+from .yaml_source import LocatedDocument, YamlSyntaxError, load_located
+
+FIELDS_FILE = "fields.yml"
+# Vocabularies the code reads by name; any other vocabulary file is used only through fields.yml.
+CORE_VOCABULARIES = ("ages", "topics", "processes", "hazards")
+_EXTRA_KEYS: dict[str, tuple[str, ...]] = {
+    "topics": ("description", "ages", "ref_2860"),
+    "hazards": ("forbid_ages", "adult_only", "must_mention", "safety_point"),
+    "processes": ("steps",),
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    label: str
+    label_en: str
+    data: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    noun: str
+    noun_en: str
+    terms: tuple[Term, ...]
+    settings: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(term.code for term in self.terms)
+
+    def __contains__(self, code: object) -> bool:
+        return any(term.code == code for term in self.terms)
+
+    def __getitem__(self, code: str) -> Term:
+        for term in self.terms:
+            if term.code == code:
+                return term
+        raise KeyError(code)
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+    def noun_in(self, language: str) -> str:
+        return self.noun_en if language == "en" else self.noun
+
+
+@dataclass(frozen=True)
+class ProcessStep:
+    label: str
+    label_en: str
+    alternatives: tuple[str, ...]
+    optional: bool
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str
+    help: str
+    help_en: str
+    required: bool
+    schema: MappingProxyType
+    default: Any = None
+    deprecated: str | None = None
+
+    def help_in(self, language: str) -> str:
+        return self.help_en if language == "en" else self.help
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    root: Path
+    vocabularies: MappingProxyType
+    fields: tuple[FieldSpec, ...]
+
+    def __getitem__(self, name: str) -> Vocabulary:
+        return self.vocabularies[name]
+
+    @property
+    def ages(self) -> Vocabulary:
+        return self.vocabularies["ages"]
+
+    @property
+    def topics(self) -> Vocabulary:
+        return self.vocabularies["topics"]
+
+    @property
+    def hazards(self) -> Vocabulary:
+        return self.vocabularies["hazards"]
+
+    @property
+    def processes(self) -> Vocabulary:
+        return self.vocabularies["processes"]
+
+    @property
+    def adult_only_marker(self) -> str:
+        return self.hazards.settings["adult_only_marker"]
+
+    def field(self, key: str) -> FieldSpec | None:
+        for spec in self.fields:
+            if spec.key == key:
+                return spec
+        return None
+
+    def process_steps(self, code: str) -> tuple[ProcessStep, ...]:
+        return tuple(
+            ProcessStep(
+                label=step["label"],
+                label_en=step.get("label_en", step["label"]),
+                alternatives=tuple(step.get("alternatives") or ()),
+                optional=bool(step.get("optional", False)),
+            )
+            for step in self.processes[code].get("steps", ())
+        )
+
+
+def load_taxonomy(root: Path) -> Taxonomy:
+    """Load and check the taxonomy folder; raises DiagnosticError listing every problem."""
+    loader = _TaxonomyLoader(root)
+    taxonomy = loader.load()
+    if loader.problems:
+        raise DiagnosticError(loader.problems)
+    return taxonomy
+
+
+class _TaxonomyLoader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.documents: dict[str, tuple[Path, LocatedDocument]] = {}
+
+    def report(self, file: Path, line: int, key: str, code: str, **params: object) -> None:
+        self.problems.append(Problem(_display(file), line, key, code, params))
+
+    def read(self, file: Path) -> LocatedDocument | None:
+        if not file.is_file():
+            self.report(file, 1, "", "taxonomy_missing_file", name=_display(file))
+            return None
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+            return load_located(text.replace("\r\n", "\n"))
+        except (OSError, UnicodeDecodeError) as error:
+            self.report(file, 1, "", "file_unreadable", reason=str(error))
+        except YamlSyntaxError as error:
+            self.report(file, error.line, "", "yaml_syntax", problem=error.problem)
+        return None
+
+    def load(self) -> Taxonomy:
+        vocabularies: dict[str, Vocabulary] = {}
+        files = sorted(p for p in self.root.glob("*.yml") if p.name != FIELDS_FILE)
+        for file in files:
+            vocabulary = self.load_vocabulary(file)
+            if vocabulary is not None:
+                vocabularies[vocabulary.name] = vocabulary
+        for name in CORE_VOCABULARIES:
+            if name not in vocabularies and not any(f.stem == name for f in files):
+                self.report(self.root / f"{name}.yml", 1, "", "taxonomy_missing_file", name=f"{name}.yml")
+        fields = self.load_fields(self.root / FIELDS_FILE, vocabularies)
+        if not self.problems:
+            self.check_references(vocabularies)
+        return Taxonomy(self.root, MappingProxyType(vocabularies), fields)
+
+    def load_vocabulary(self, file: Path) -> Vocabulary | None:
+        document = self.read(file)
+        if document is None:
+            return None
+        data = document.value
+        shape = "noun, noun_en, items (danh sách các mục có code và label)"
+        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+            self.report(file, 1, "", "taxonomy_bad_shape", expected=shape)
+            return None
+        for key in ("noun", "noun_en"):
+            if not isinstance(data.get(key), str):
+                self.report(file, 1, key, "taxonomy_missing_key", key=key)
+        name = file.stem
+        required = ("code", "label", *_EXTRA_KEYS.get(name, ()))
+        if name == "hazards" and not isinstance(data.get("adult_only_marker"), str):
+            self.report(file, 1, "adult_only_marker", "taxonomy_missing_key", key="adult_only_marker")
+        terms: list[Term] = []
+        seen: set[str] = set()
+        for index, item in enumerate(data["items"]):
+            line = document.line_of(("items", index), 1)
+            if not isinstance(item, dict):
+                self.report(file, line, "items", "taxonomy_bad_shape", expected=shape)
+                continue
+            missing = [key for key in required if key not in item]
+            for key in missing:
+                self.report(file, line, f"items[{index + 1}]", "taxonomy_missing_key", key=key)
+            if missing:
+                continue
+            code = str(item["code"])
+            if code in seen:
+                self.report(file, line, "code", "taxonomy_duplicate_code", code=code)
+                continue
+            seen.add(code)
+            extra = {k: v for k, v in item.items() if k not in ("code", "label", "label_en")}
+            terms.append(
+                Term(
+                    code=code,
+                    label=str(item["label"]),
+                    label_en=str(item.get("label_en", item["label"])),
+                    data=MappingProxyType(extra),
+                )
+            )
+        settings = {k: v for k, v in data.items() if k not in ("noun", "noun_en", "items")}
+        self.documents[name] = (file, document)
+        return Vocabulary(
+            name=name,
+            noun=str(data.get("noun", name)),
+            noun_en=str(data.get("noun_en", name)),
+            terms=tuple(terms),
+            settings=MappingProxyType(settings),
+        )
+
+    def load_fields(self, file: Path, vocabularies: dict[str, Vocabulary]) -> tuple[FieldSpec, ...]:
+        document = self.read(file)
+        if document is None:
+            return ()
+        data = document.value
+        if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
+            self.report(file, 1, "", "taxonomy_bad_shape", expected="fields: {tên-trường: {...}}")
+            return ()
+        specs: list[FieldSpec] = []
+        for key, spec in data["fields"].items():
+            line = document.line_of(("fields", key), 1)
+            if not isinstance(spec, dict) or not isinstance(spec.get("schema"), dict):
+                self.report(file, line, key, "taxonomy_missing_key", key="schema")
+                continue
+            for missing in ("label", "help"):
+                if missing not in spec:
+                    self.report(file, line, key, "taxonomy_missing_key", key=missing)
+            for reference in _vocabulary_references(spec["schema"]):
+                if reference not in vocabularies:
+                    self.report(file, line, key, "taxonomy_unknown_code", code=reference,
+                                vocabulary="content/taxonomy")
+            specs.append(
+                FieldSpec(
+                    key=key,
+                    label=str(spec.get("label", key)),
+                    help=str(spec.get("help", "")),
+                    help_en=str(spec.get("help_en", spec.get("help", ""))),
+                    required=bool(spec.get("required", False)),
+                    schema=MappingProxyType(spec["schema"]),
+                    default=spec.get("default"),
+                    deprecated=spec.get("deprecated"),
+                )
+            )
+        return tuple(specs)
+
+    def check_references(self, vocabularies: dict[str, Vocabulary]) -> None:
+        """Codes that one vocabulary uses from another must exist there."""
+        ages = vocabularies["ages"]
+        references = (("topics", "ages"), ("hazards", "forbid_ages"))
+        for name, key in references:
+            file, document = self.documents[name]
+            for index, term in enumerate(vocabularies[name]):
+                codes = term.get(key) or []
+                if not isinstance(codes, list):
+                    line = document.line_of(("items", index, key), 1)
+                    self.report(file, line, key, "taxonomy_bad_shape", expected=f"{key}: [mã độ tuổi, ...]")
+                    continue
+                for code in codes:
+                    if code not in ages:
+                        line = document.line_of(("items", index, key), 1)
+                        self.report(file, line, key, "taxonomy_unknown_code", code=code, vocabulary="ages.yml")
+        file, document = self.documents["processes"]
+        for index, term in enumerate(vocabularies["processes"]):
+            steps = term.get("steps")
+            if not isinstance(steps, list) or not all(isinstance(s, dict) and "label" in s for s in steps):
+                line = document.line_of(("items", index, "steps"), 1)
+                self.report(file, line, "steps", "taxonomy_bad_shape", expected="steps: [{label: ...}, ...]")
+
+
+def _vocabulary_references(schema: Any) -> Iterator[str]:
+    if isinstance(schema, dict):
+        if "vocabulary" in schema:
+            yield str(schema["vocabulary"])
+        for value in schema.values():
+            yield from _vocabulary_references(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from _vocabulary_references(value)
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

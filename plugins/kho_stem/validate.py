@@ -1,0 +1,103 @@
+"""Check one card file against every rule of the card format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .body import scan_body
+from .card import Card, slug_of, suggested_slug
+from .card_file import CardFileError, read_card_text
+from .diagnostics import Problem, Severity, has_errors
+from .front_matter import FrontMatterChecker, key_path
+from .html_safety import unsafe_html
+from .image_refs import resolve_image
+from .rules import check_hazards, check_process, check_topic_ages
+from .taxonomy import Taxonomy
+from .text import is_slug
+from .yaml_source import LocatedDocument, YamlSyntaxError, load_located
+
+
+class CardChecker:
+    """Checks cards one by one; build it once per taxonomy (the schema is compiled here)."""
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        self.front_matter = FrontMatterChecker(taxonomy)
+
+    def check(self, path: Path, display: str) -> tuple[Card | None, list[Problem]]:
+        """Return the card (None when it has errors) and every problem found in it."""
+        problems: list[Problem] = []
+
+        def report(line: int, where: str, code: str, /, severity: Severity = Severity.ERROR, **params: object) -> None:
+            problems.append(Problem(display, line, where, code, params, severity))
+
+        slug = slug_of(path)
+        if not is_slug(slug):
+            report(1, "", "slug_invalid", name=path.name if path.name != "index.md" else slug,
+                   suggestion=suggested_slug(path))
+        try:
+            text = read_card_text(path)
+            document = load_located(text.front_matter, text.front_matter_line)
+        except CardFileError as error:
+            report(error.line, "", error.code, **error.params)
+            return None, problems
+        except YamlSyntaxError as error:
+            report(error.line, "", "yaml_syntax", problem=error.problem)
+            return None, problems
+        if document.value is None:
+            document.value = {}
+        if not isinstance(document.value, dict):
+            report(text.front_matter_line, "", "front_matter_not_mapping")
+            return None, problems
+        for issue in document.issues:
+            report(issue.line, key_path(issue.path), issue.code, **issue.params)
+
+        meta = self.front_matter.check(document, report)
+        check_topic_ages(meta, document, self.taxonomy, report)
+        check_hazards(meta, text.body, document, self.taxonomy, report)
+        scan = scan_body(text.body, text.body_line)
+        check_process(meta, scan.headings, document, self.taxonomy, report)
+        for line, code, params in unsafe_html(scan):
+            report(line, "", code, **params)
+        images = self._check_images(path, meta, scan.images, document, report)
+
+        if has_errors(problems):
+            return None, problems
+        card = Card(
+            slug=slug,
+            path=path,
+            source=display,
+            meta=MappingProxyType(meta),
+            body=text.body,
+            body_line=text.body_line,
+            cover=images[0] if meta.get("cover") else None,
+            images=tuple(images),
+            lines=MappingProxyType(document.lines),
+        )
+        return card, problems
+
+    def _check_images(
+        self, path: Path, meta: dict[str, Any], references: tuple, document: LocatedDocument, report
+    ) -> list[Path]:
+        folder = path.parent
+        found: list[Path] = []
+        cover = meta.get("cover")
+        if isinstance(cover, str) and cover:
+            target, code = resolve_image(cover, folder)
+            if code:
+                report(document.line_of(("cover",), 1), "cover", code, path=cover)
+            else:
+                found.append(target)
+        for image in references:
+            target, code = resolve_image(image.src, folder)
+            if code:
+                report(image.line, "", code, path=image.src)
+                continue
+            if not image.alt:
+                report(image.line, "", "image_no_alt", path=image.src)
+            if target not in found:
+                found.append(target)
+        return found
+
