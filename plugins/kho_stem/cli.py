@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text (mặc định) hoặc github: chú thích ::error cho GitHub Actions")
     _add_language(check)
+    build = commands.add_parser("build", help="kiểm tra thẻ rồi dựng trang vào site/")
+    build.add_argument("--strict", action="store_true", help="coi mọi cảnh báo của MkDocs là lỗi")
+    _add_language(build)
+    serve = commands.add_parser("serve", help="xem trước tại http://127.0.0.1:8000, tự dựng lại khi sửa thẻ")
+    serve.add_argument("--address", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
+    _add_language(serve)
     schema = commands.add_parser("schema", help="ghi lại lược đồ JSON của thẻ (content/schema/card.schema.json)")
     _add_language(schema)
     return parser
@@ -49,13 +55,15 @@ def _add_language(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
     _use_utf8_output()
     project = Project((root or Path.cwd()).resolve())
-    language = "en" if argv and "--lang=en" in argv or _after(argv, "--lang") == "en" else "vi"
+    language = "en" if (argv and "--lang=en" in argv) or _after(argv, "--lang") == "en" else "vi"
     try:
         args = build_parser().parse_args(argv)
         if args.command == "check":
             return run_check(project, args.paths, args.format, args.lang)
         if args.command == "schema":
             return run_schema(project, args.lang)
+        if args.command in ("build", "serve"):
+            return run_site(project, args)
     except UsageError as error:
         print(message("usage_error", language, detail=error), file=sys.stderr)
         return EXIT_USAGE
@@ -86,6 +94,24 @@ def run_check(project: Project, paths: list[Path], output_format: str, language:
     _print_problems(result.problems, output_format, language)
     print(_summary(result, language))
     return EXIT_OK if result.ok else EXIT_INVALID
+
+
+def run_site(project: Project, args: argparse.Namespace) -> int:
+    # Imported here: the core never needs MkDocs, only these two commands do.
+    from kho_stem_mkdocs.commands import BuildFailed, build_site, serve_site
+
+    if run_check(project, [], "text", args.lang) != EXIT_OK:
+        return EXIT_INVALID
+    try:
+        if args.command == "build":
+            build_site(project.root / "mkdocs.yml", project.root / "site", strict=args.strict)
+            print(f"site: {display_path(project.root / 'site')}")
+        else:
+            serve_site(project.root / "mkdocs.yml", args.address)
+    except BuildFailed as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
 
 
 def run_schema(project: Project, language: str) -> int:

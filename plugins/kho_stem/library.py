@@ -32,9 +32,13 @@ class CheckResult:
 
 
 def find_card_files(paths: Iterable[Path]) -> list[Path]:
-    """Every ``.md`` file in ``paths`` (files or folders), sorted, without hidden folders."""
+    """Every ``.md`` file in ``paths`` (files or folders), resolved and sorted, without hidden folders.
+
+    Paths are resolved so that the same card named two ways (``activities/x.md`` and an absolute
+    path) is one card, not two cards clashing with each other.
+    """
     found: set[Path] = set()
-    for path in paths:
+    for path in (p.resolve() for p in paths):
         if path.is_dir():
             for candidate in path.rglob("*.md"):
                 relative = candidate.relative_to(path).parts
@@ -81,13 +85,15 @@ def check_library(
 
 def _claim_names(card: Card, owners: dict[str, str], clashes: list[Problem]) -> None:
     if card.slug in owners:
-        clashes.append(Problem(card.source, 1, "", "slug_duplicate", {"slug": card.slug, "other": owners[card.slug]}))
+        clashes.append(Problem(card.source, 1, "", "slug_duplicate",
+                               {"slug": card.slug, "other": owners[card.slug]}))
     else:
         owners[card.slug] = card.source
     for index, alias in enumerate(card.aliases):
         if alias in owners:
             line = card.line_of("aliases", index)
-            clashes.append(Problem(card.source, line, "aliases", "alias_duplicate", {"alias": alias, "other": owners[alias]}))
+            clashes.append(Problem(card.source, line, "aliases", "alias_duplicate",
+                                   {"alias": alias, "other": owners[alias]}))
         else:
             owners[alias] = card.source
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -125,15 +126,22 @@ class Taxonomy:
         return None
 
     def process_steps(self, code: str) -> tuple[ProcessStep, ...]:
-        return tuple(
-            ProcessStep(
-                label=step["label"],
-                label_en=step.get("label_en", step["label"]),
-                alternatives=tuple(step.get("alternatives") or ()),
-                optional=bool(step.get("optional", False)),
+        return self._process_steps[code]
+
+    @cached_property
+    def _process_steps(self) -> dict[str, tuple[ProcessStep, ...]]:
+        return {
+            process.code: tuple(
+                ProcessStep(
+                    label=step["label"],
+                    label_en=step.get("label_en", step["label"]),
+                    alternatives=tuple(step.get("alternatives") or ()),
+                    optional=bool(step.get("optional", False)),
+                )
+                for step in process.get("steps", ())
             )
-            for step in self.processes[code].get("steps", ())
-        )
+            for process in self.processes
+        }
 
 
 def load_taxonomy(root: Path) -> Taxonomy:
@@ -151,7 +159,7 @@ class _TaxonomyLoader:
         self.problems: list[Problem] = []
         self.documents: dict[str, tuple[Path, LocatedDocument]] = {}
 
-    def report(self, file: Path, line: int, key: str, code: str, **params: object) -> None:
+    def report(self, file: Path, line: int, key: str, code: str, /, **params: object) -> None:
         self.problems.append(Problem(_display(file), line, key, code, params))
 
     def read(self, file: Path) -> LocatedDocument | None:
@@ -252,7 +260,8 @@ class _TaxonomyLoader:
                 if missing not in spec:
                     self.report(file, line, key, "taxonomy_missing_key", key=missing)
             for reference in _vocabulary_references(spec["schema"]):
-                if reference not in vocabularies:
+                # A vocabulary whose file exists but is broken was reported already.
+                if reference not in vocabularies and not (self.root / f"{reference}.yml").is_file():
                     self.report(file, line, key, "taxonomy_unknown_code", code=reference,
                                 vocabulary="content/taxonomy")
             specs.append(

@@ -30,7 +30,10 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG_PATTERN.match(text))
 
 
-def contains_phrase(haystack: str, phrase: str) -> bool:
-    """Whole-word, case-insensitive match that keeps diacritics ("dao" does not match "dạo")."""
-    pattern = r"(?<!\w)" + re.escape(phrase.lower()) + r"(?!\w)"
-    return re.search(pattern, haystack.lower()) is not None
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of ``phrases`` as whole words, case-insensitive, diacritics kept
+    ("dao" does not match "dạo"); None when there is no phrase."""
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(nfc(phrase)) for phrase in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)

@@ -13,7 +13,7 @@ from .diagnostics import Problem, Severity, has_errors
 from .front_matter import FrontMatterChecker, key_path
 from .html_safety import unsafe_html
 from .image_refs import resolve_image
-from .rules import check_hazards, check_process, check_topic_ages
+from .rules import HazardRules, check_process, check_topic_ages
 from .taxonomy import Taxonomy
 from .text import is_slug
 from .yaml_source import LocatedDocument, YamlSyntaxError, load_located
@@ -25,6 +25,7 @@ class CardChecker:
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
         self.front_matter = FrontMatterChecker(taxonomy)
+        self.hazard_rules = HazardRules(taxonomy)
 
     def check(self, path: Path, display: str) -> tuple[Card | None, list[Problem]]:
         """Return the card (None when it has errors) and every problem found in it."""
@@ -56,7 +57,7 @@ class CardChecker:
 
         meta = self.front_matter.check(document, report)
         check_topic_ages(meta, document, self.taxonomy, report)
-        check_hazards(meta, text.body, document, self.taxonomy, report)
+        self.hazard_rules.check(meta, text.body, document, report)
         scan = scan_body(text.body, text.body_line)
         check_process(meta, scan.headings, document, self.taxonomy, report)
         for line, code, params in unsafe_html(scan):

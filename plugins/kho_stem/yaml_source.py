@@ -104,7 +104,10 @@ class _Builder:
         # An alias shares the node object it refers to; expanding it would let a tiny file
         # grow exponentially ("billion laughs"), so anchors are refused outright.
         if id(node) in self.seen:
-            self.issue(path, node, "yaml_anchor")
+            # The alias node is the anchored node itself, so its mark points at the anchor: use
+            # the line where the alias is written (the key's line) instead.
+            line = self.document.lines[path]
+            self.document.issues.append(LocatedIssue(path, line, "yaml_anchor", {}))
             return None
         self.seen.add(id(node))
         if len(path) > _MAX_DEPTH:

@@ -1,0 +1,51 @@
+"""Tables of the contributor and safety guides, rendered from the taxonomy (never by hand)."""
+
+from __future__ import annotations
+
+from .taxonomy import Taxonomy
+
+FIELDS_MARKER = "<!-- kho-stem:fields -->"
+HAZARDS_MARKER = "<!-- kho-stem:hazards -->"
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def fields_table(taxonomy: Taxonomy) -> str:
+    rows = ["| Trường | Tên gọi | Bắt buộc | Cách ghi |", "|---|---|---|---|"]
+    for spec in taxonomy.fields:
+        required = "có" if spec.required else "không"
+        help_text = spec.help
+        if spec.default is not None:
+            help_text += f" Mặc định: `{spec.default}`."
+        vocabulary = spec.schema.get("vocabulary") or (spec.schema.get("items") or {}).get("vocabulary")
+        if vocabulary:
+            codes = ", ".join(f"`{term.code}` ({term.label})" for term in taxonomy[vocabulary])
+            help_text += f" Giá trị: {codes}."
+        rows.append(f"| `{spec.key}` | {_cell(spec.label)} | {required} | {_cell(help_text)} |")
+    return "\n".join(rows)
+
+
+def hazards_table(taxonomy: Taxonomy) -> str:
+    marker = taxonomy.adult_only_marker.capitalize()
+    rows = [
+        "| Mã | Mối nguy | Cấm cho độ tuổi | Bước chỉ người lớn làm | Lưu ý an toàn cần có | Căn cứ |",
+        "|---|---|---|---|---|---|",
+    ]
+    for hazard in taxonomy.hazards:
+        ages = ", ".join(hazard.get("forbid_ages") or []) or "—"
+        adult = f"cần (ghi \"{marker}\")" if hazard.get("adult_only") else "—"
+        rows.append(
+            f"| `{hazard.code}` | {_cell(hazard.label)}: {_cell(hazard.get('description', ''))} | {ages} | "
+            f"{adult} | {_cell(hazard.get('safety_point', ''))} | {_cell(hazard.get('source', ''))} |"
+        )
+    return "\n".join(rows)
+
+
+def expand_markers(markdown: str, taxonomy: Taxonomy) -> str:
+    if FIELDS_MARKER in markdown:
+        markdown = markdown.replace(FIELDS_MARKER, fields_table(taxonomy))
+    if HAZARDS_MARKER in markdown:
+        markdown = markdown.replace(HAZARDS_MARKER, hazards_table(taxonomy))
+    return markdown

@@ -1,0 +1,70 @@
+"""``build.py build`` and ``build.py serve``: MkDocs with the project's mkdocs.yml.
+
+A build goes into a fresh folder beside ``site/`` and replaces it only when it succeeded, so a
+failed build (a broken card) leaves the previous site intact.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+
+class BuildFailed(Exception):
+    pass
+
+
+class _ErrorCollector(logging.Handler):
+    """MkDocs logs a failing plugin's message and raises a bare Abort; keep the message."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(config_file: Path, site_dir: Path, strict: bool = False) -> None:
+    site_dir = site_dir.resolve()
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    collector = _ErrorCollector()
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(collector)
+    try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        _swap_in(staging, site_dir)
+    except (Abort, ConfigurationError, PluginError) as error:
+        raise BuildFailed("\n".join(collector.messages) or str(error)) from None
+    finally:
+        mkdocs_logger.removeHandler(collector)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_in(staging: Path, site_dir: Path) -> None:
+    previous = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(previous, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(previous)
+    staging.rename(site_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def serve_site(config_file: Path, address: str) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        mkdocs_serve(str(config_file), dev_addr=address, livereload=True)
+    except (Abort, ConfigurationError, PluginError) as error:
+        raise BuildFailed(str(error)) from None

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from kho_stem.library import check_library, find_card_files  # noqa: E402
+from kho_stem.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VALID_CARD = (FIXTURES / "valid-card.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy(ROOT / "content" / "taxonomy")
+
+
+def edit(text: str, old: str, new: str) -> str:
+    """``text`` with ``old`` replaced once; fails loudly if ``old`` is not there."""
+    assert old in text, f"fixture does not contain {old!r}"
+    return text.replace(old, new, 1)
+
+
+def check_folder(folder: Path, taxonomy: Taxonomy, language: str = "vi") -> list[str]:
+    """Rendered problems of every card in ``folder``, paths shown relative to it."""
+    result = check_library(find_card_files([folder]), taxonomy)
+    prefix = folder.as_posix() + "/"
+    return [p.render(language).replace(prefix, "") for p in sorted(result.problems, key=lambda p: (p.file, p.line))]

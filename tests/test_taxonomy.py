@@ -1,0 +1,84 @@
+"""The taxonomy data: complete for the product, and checked with file:line messages when broken."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from kho_stem.diagnostics import DiagnosticError
+from kho_stem.taxonomy import load_taxonomy
+
+
+def test_vocabularies_hold_what_the_product_needs(taxonomy):
+    assert taxonomy.ages.codes == ("24-36m", "3-4", "4-5", "5-6")
+    assert taxonomy["stem"].codes == ("S", "T", "E", "M", "A")
+    assert len(taxonomy["domains"].codes) == 5
+    assert len(taxonomy.topics.codes) == 10
+    assert {"edp", "5e", "free"} <= set(taxonomy.processes.codes)
+    expected_hazards = {"vat-nho", "nam-cham", "pin-cuc-ao", "bong-bay", "dung-cu-sac", "nuoc-nong", "chau-nuoc",
+                        "thuc-pham", "cay-la", "hoa-chat", "lua-nhiet", "dien-luoi"}
+    assert expected_hazards == set(taxonomy.hazards.codes)
+    for code in ("vat-nho", "nam-cham", "pin-cuc-ao", "bong-bay"):
+        assert "24-36m" in taxonomy.hazards[code].get("forbid_ages")
+
+
+def test_2860_references_are_never_invented(taxonomy):
+    # Until a core teacher checks the printed document, every reference says so.
+    assert {topic.get("ref_2860") for topic in taxonomy.topics} == {"chưa đối chiếu"}
+
+
+def test_primary_school_topic_is_only_for_the_oldest(taxonomy):
+    assert taxonomy.topics["truong-tieu-hoc"].get("ages") == ["5-6"]
+
+
+@pytest.fixture
+def taxonomy_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "taxonomy"
+    shutil.copytree(ROOT / "content" / "taxonomy", target)
+    return target
+
+
+def _problems(folder: Path) -> list[str]:
+    with pytest.raises(DiagnosticError) as caught:
+        load_taxonomy(folder)
+    prefix = folder.as_posix() + "/"
+    return [p.render().replace(prefix, "") for p in caught.value.problems]
+
+
+def test_yaml_error_in_taxonomy(taxonomy_copy: Path):
+    path = taxonomy_copy / "stem.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("label: Toán", "label: [Toán"), encoding="utf-8")
+    problems = _problems(taxonomy_copy)
+    assert len(problems) == 1 and problems[0].startswith("stem.yml:16: lỗi cú pháp YAML")
+
+
+def test_duplicate_and_missing_keys_in_taxonomy(taxonomy_copy: Path):
+    path = taxonomy_copy / "groups.yml"
+    text = path.read_text(encoding="utf-8").replace("code: cap-doi", "code: ca-lop").replace("    label: Cá nhân\n", "")
+    path.write_text(text, encoding="utf-8")
+    assert _problems(taxonomy_copy) == [
+        'groups.yml:11: code: mã "ca-lop" bị lặp lại',
+        "groups.yml:14: items[4]: mục này thiếu `label`",
+    ]
+
+
+def test_unknown_age_in_topic(taxonomy_copy: Path):
+    path = taxonomy_copy / "topics.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("ages: [5-6]", "ages: [6-7]"), encoding="utf-8")
+    assert _problems(taxonomy_copy) == ['topics.yml:76: ages: "6-7" không có trong ages.yml']
+
+
+def test_missing_taxonomy_file(taxonomy_copy: Path):
+    (taxonomy_copy / "hazards.yml").unlink()
+    problems = _problems(taxonomy_copy)
+    assert any("thiếu tệp phân loại hazards.yml" in p for p in problems)
+
+
+def test_field_referring_to_missing_vocabulary(taxonomy_copy: Path):
+    path = taxonomy_copy / "fields.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{vocabulary: groups}", "{vocabulary: nhom}"),
+                    encoding="utf-8")
+    assert _problems(taxonomy_copy) == ['fields.yml:58: group: "nhom" không có trong content/taxonomy']
