@@ -1,4 +1,8 @@
-"""The ``kho-stem`` MkDocs plugin: validate the cards and fill generated guide tables."""
+"""The ``kho-stem`` MkDocs plugin: validate the cards, then add the library's pages to the site.
+
+Cards live outside ``docs_dir`` (in ``activities/``); each becomes a generated page. The plugin only
+orchestrates: validation and rendering are the core's (``kho_stem``), which never imports MkDocs.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,14 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from kho_stem.diagnostics import DiagnosticError
 from kho_stem.guide_tables import expand_markers
 from kho_stem.library import CheckResult, check_library, find_card_files
+from kho_stem.site.library_site import STYLESHEET, LibrarySite
+from kho_stem.site.urls import Linker
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
 
 log = get_plugin_logger(__name__)
@@ -30,6 +36,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
     def __init__(self) -> None:
         self.taxonomy: Taxonomy | None = None
         self.result: CheckResult | None = None
+        self.site: LibrarySite | None = None
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -49,7 +56,22 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             lines = [p.render(language) for p in self.result.errors]
             raise PluginError("\n".join(lines))
         log.info("%d thẻ hoạt động hợp lệ", len(self.result.cards))
+        self.site = LibrarySite(self.result.cards, self.taxonomy, Linker(config.use_directory_urls))
+        # Card pages give their sections ids with attr_list ({ #an-toan }).
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
         return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        for copied in self.site.files():
+            files.append(File.generated(config, copied.src, abs_src_path=str(copied.path)))
+        for src, markdown in self.site.pages().items():
+            inclusion = InclusionLevel.NOT_IN_NAV if self.site.is_card_page(src) else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, src, content=markdown, inclusion=inclusion))
+        return files
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # Cards and taxonomy live outside docs_dir: watch them too so edits rebuild the site.
@@ -58,5 +80,6 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         return server
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.taxonomy is not None
-        return expand_markers(markdown, self.taxonomy)
+        assert self.taxonomy is not None and self.site is not None
+        markdown = expand_markers(markdown, self.taxonomy)
+        return self.site.expand_markers(markdown, page.file.src_uri)

@@ -1,0 +1,116 @@
+"""Browse pages generated from the data: by age band, topic, STEM field, material, and all cards."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from ..card import Card
+from ..taxonomy import Taxonomy
+from ..text import fold, nfc
+from .card_page import REF_2860_UNCHECKED, page_front_matter
+from .fragments import e, material_name
+from .listing import card_list
+from .urls import Linker, age_page, card_page, cards_index_page, materials_page, stem_page, topic_page
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_SPACES = re.compile(r"\s+")
+
+
+def material_key(name: str) -> str:
+    """Group spellings of one material: case, notes in brackets and what follows a comma are ignored.
+
+    "Vỏ hộp sữa giấy (đã rửa), phơi khô" and "vỏ hộp sữa giấy" are the same material.
+    """
+    core = _PARENTHESES.sub(" ", nfc(name)).split(",")[0]
+    return _SPACES.sub(" ", core).strip().lower()
+
+
+def sort_cards(cards: Iterable[Card]) -> list[Card]:
+    return sorted(cards, key=lambda card: (fold(card.title), card.title, card.slug))
+
+
+class BrowsePages:
+    def __init__(self, cards: list[Card], taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, str]):
+        self.cards = sort_cards(cards)
+        self.taxonomy = taxonomy
+        self.linker = linker
+        self.thumbnails = thumbnails
+
+    def _list(self, cards: Iterable[Card], here: str) -> str:
+        return card_list(cards, here, self.taxonomy, self.linker, self.thumbnails)
+
+    def _grouped(self, key: Callable[[Card], Iterable[str]]) -> dict[str, list[Card]]:
+        groups: dict[str, list[Card]] = defaultdict(list)
+        for card in self.cards:
+            for code in key(card):
+                groups[code].append(card)
+        return groups
+
+    def pages(self) -> dict[str, str]:
+        pages: dict[str, str] = {}
+        by_age = self._grouped(lambda card: card.get("ages"))
+        for term in self.taxonomy.ages:
+            here = age_page(term.code)
+            cards = by_age.get(term.code, [])
+            pages[here] = (
+                page_front_matter(term.label, f"Hoạt động STEM cho {term.label}")
+                + f"<p>{len(cards)} hoạt động dành cho {e(term.label)}.</p>\n\n" + self._list(cards, here) + "\n"
+            )
+        by_topic = self._grouped(lambda card: card.get("topics"))
+        for term in self.taxonomy.topics:
+            here = topic_page(term.code)
+            cards = by_topic.get(term.code, [])
+            reference = term.get("ref_2860") or REF_2860_UNCHECKED
+            ages = ", ".join(self.taxonomy.ages[code].get("short", code) for code in term.get("ages") or [])
+            nha_tre = term.get("nha_tre") or []
+            extra = f"<li>Ở nhà trẻ thường gọi là: {e(', '.join(nha_tre))}</li>" if nha_tre else ""
+            pages[here] = (
+                page_front_matter(f"Chủ đề: {term.label}", term.get("description", ""))
+                + f'<div class="ks-topic-info">\n<p>{e(term.get("description", ""))}</p>\n<ul>'
+                f"<li>Độ tuổi phù hợp: {e(ages)}</li>"
+                f'<li>Quyết định 2860/QĐ-BGDĐT: <span class="ks-ref2860">{e(reference)}</span></li>{extra}</ul>\n'
+                f"</div>\n\n<p>{len(cards)} hoạt động.</p>\n\n" + self._list(cards, here) + "\n"
+            )
+        by_stem = self._grouped(lambda card: card.get("stem"))
+        for term in self.taxonomy["stem"]:
+            here = stem_page(term.code)
+            cards = by_stem.get(term.code, [])
+            pages[here] = (
+                page_front_matter(f"Lĩnh vực {term.code}: {term.label}")
+                + f"<p>{len(cards)} hoạt động có tích hợp {e(term.label.lower())} ({e(term.code)}).</p>\n\n"
+                + self._list(cards, here) + "\n"
+            )
+        pages[materials_page()] = self._materials_page()
+        here = cards_index_page()
+        pages[here] = (
+            page_front_matter("Tất cả hoạt động")
+            + f"<p>Thư viện có {len(self.cards)} hoạt động, xếp theo tên.</p>\n\n" + self._list(self.cards, here) + "\n"
+        )
+        return pages
+
+    def _materials_page(self) -> str:
+        here = materials_page()
+        groups: dict[str, list[tuple[str, Card]]] = defaultdict(list)
+        for card in self.cards:
+            seen: set[str] = set()
+            for item in card.get("materials"):
+                name = material_name(item)
+                key = material_key(name)
+                if key and key not in seen:
+                    seen.add(key)
+                    groups[key].append((name, card))
+        rows = []
+        for key in sorted(groups, key=lambda k: (fold(k), k)):
+            links = ", ".join(
+                f'<a href="{e(self.linker.href(here, card_page(card.slug)))}">{e(card.title)}</a>'
+                for _, card in groups[key]
+            )
+            rows.append(f"<dt>{e(key)} <small>({len(groups[key])})</small></dt><dd>{links}</dd>")
+        return (
+            page_front_matter("Theo nguyên vật liệu", "Mọi nguyên vật liệu trong thư viện và các hoạt động dùng chúng")
+            + f"<p>{len(groups)} loại nguyên vật liệu. Tìm nhanh bằng Ctrl+F (hoặc “Tìm trong trang” trên điện "
+            "thoại).</p>\n\n"
+            + '<dl class="ks-material-index">\n' + "\n".join(rows) + "\n</dl>\n"
+        )

@@ -1,0 +1,44 @@
+"""Small HTML pieces shared by card pages and lists. Every card text is escaped here."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..card import Card
+from ..taxonomy import Taxonomy
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def badge(text: str, kind: str, title: str = "") -> str:
+    title_attr = f' title="{e(title)}"' if title else ""
+    return f'<span class="ks-badge ks-badge--{kind}"{title_attr}>{e(text)}</span>'
+
+
+def age_badges(card: Card, taxonomy: Taxonomy) -> str:
+    return "".join(
+        badge(taxonomy.ages[code].get("short", code), "age", taxonomy.ages[code].label) for code in card.get("ages")
+    )
+
+
+def duration_badge(card: Card) -> str:
+    return badge(f"{card.get('duration')} phút", "duration", "Thời lượng")
+
+
+def review_badge(card: Card) -> str:
+    return "" if card.is_reviewed else badge("Chưa duyệt", "unreviewed", "Thẻ chưa được giáo viên cốt cán duyệt")
+
+
+def material_name(item: object) -> str:
+    return item if isinstance(item, str) else str(item["name"])  # type: ignore[index]
+
+
+def author_line(card: Card) -> str:
+    author = card.get("author")
+    if isinstance(author, str):
+        return e(author)
+    parts = [e(author["name"])]
+    parts += [e(author[key]) for key in ("school", "organization") if author.get(key)]
+    return " · ".join(parts)

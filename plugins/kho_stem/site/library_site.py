@@ -1,0 +1,123 @@
+"""Everything the library adds to a site: card pages, browse pages, image files, home blocks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..card import Card
+from ..taxonomy import Taxonomy
+from .browse import BrowsePages, sort_cards
+from .card_page import render_card_page
+from .fragments import e
+from .listing import card_list
+from .urls import Linker, age_page, card_page, cards_index_page, materials_page, topic_page
+
+RELATED_LIMIT = 6
+LATEST_LIMIT = 6
+ENTRY_POINTS_MARKER = "<!-- kho-stem:entry-points -->"
+LATEST_MARKER = "<!-- kho-stem:latest -->"
+ASSETS = Path(__file__).resolve().parent / "assets"
+STYLESHEET = "assets/kho-stem/kho-stem.css"
+
+
+@dataclass(frozen=True)
+class CopiedFile:
+    src: str  # where it appears in the site, as a source path
+    path: Path  # the file on disk
+
+
+class LibrarySite:
+    def __init__(self, cards: list[Card], taxonomy: Taxonomy, linker: Linker):
+        self.cards = sort_cards(cards)
+        self.taxonomy = taxonomy
+        self.linker = linker
+        self.thumbnails = {
+            card.slug: self._image_src(card, card.cover) for card in self.cards if card.cover is not None
+        }
+
+    @staticmethod
+    def _image_src(card: Card, image: Path) -> str:
+        # Images keep their place relative to the card, so the card's own links stay right.
+        relative = image.relative_to(card.path.parent.resolve()).as_posix()
+        return f"{card_page(card.slug).rsplit('/', 1)[0]}/{relative}"
+
+    def files(self) -> list[CopiedFile]:
+        copied = [CopiedFile(STYLESHEET, ASSETS / "kho-stem.css")]
+        for card in self.cards:
+            copied += [CopiedFile(self._image_src(card, image), image) for image in card.images]
+        return copied
+
+    def is_card_page(self, src: str) -> bool:
+        """Card pages stay out of the navigation: it is rendered into every page, so listing
+        thousands of cards there would make the build quadratic."""
+        return src.startswith(f"{card_page('')[: -len('/index.md')]}") and src != cards_index_page()
+
+    def pages(self) -> dict[str, str]:
+        related = self._related()
+        pages = {
+            card_page(card.slug): render_card_page(
+                card, self.taxonomy, self.linker,
+                card_list(related[card.slug], card_page(card.slug), self.taxonomy, self.linker, self.thumbnails),
+            )
+            for card in self.cards
+        }
+        pages.update(BrowsePages(self.cards, self.taxonomy, self.linker, self.thumbnails).pages())
+        return pages
+
+    def _related(self) -> dict[str, list[Card]]:
+        """Cards sharing a topic and an age band, most shared first (bounded work per card)."""
+        buckets: dict[tuple[str, str], list[Card]] = defaultdict(list)
+        for card in self.cards:
+            for topic in card.get("topics"):
+                for age in card.get("ages"):
+                    buckets[(topic, age)].append(card)
+        related: dict[str, list[Card]] = {}
+        for card in self.cards:
+            scores: dict[str, int] = defaultdict(int)
+            by_slug: dict[str, Card] = {}
+            for topic in card.get("topics"):
+                for age in card.get("ages"):
+                    for other in buckets[(topic, age)][: RELATED_LIMIT * 4]:
+                        if other.slug != card.slug:
+                            scores[other.slug] += 1
+                            by_slug[other.slug] = other
+            ranked = sorted(scores, key=lambda slug: -scores[slug])[:RELATED_LIMIT]
+            related[card.slug] = [by_slug[slug] for slug in ranked]
+        return related
+
+    # -- blocks of hand-written pages -------------------------------------------------------------
+    def expand_markers(self, markdown: str, here: str) -> str:
+        if ENTRY_POINTS_MARKER in markdown:
+            markdown = markdown.replace(ENTRY_POINTS_MARKER, self._entry_points(here))
+        if LATEST_MARKER in markdown:
+            markdown = markdown.replace(LATEST_MARKER, self._latest(here))
+        return markdown
+
+    def _entry_points(self, here: str) -> str:
+        def count(key: str, code: str) -> int:
+            return sum(1 for card in self.cards if code in card.get(key))
+
+        ages = "".join(
+            f'<li><a href="{e(self.linker.href(here, age_page(t.code)))}">{e(t.label)}</a> '
+            f"<small>({count('ages', t.code)})</small></li>" for t in self.taxonomy.ages
+        )
+        topics = "".join(
+            f'<li><a href="{e(self.linker.href(here, topic_page(t.code)))}">{e(t.label)}</a> '
+            f"<small>({count('topics', t.code)})</small></li>" for t in self.taxonomy.topics
+        )
+        others = (
+            f'<a href="{e(self.linker.href(here, cards_index_page()))}">Tất cả {len(self.cards)} hoạt động</a> · '
+            f'<a href="{e(self.linker.href(here, materials_page()))}">Theo nguyên vật liệu</a>'
+        )
+        return (
+            '<div class="ks-entry-points">\n'
+            f'<section><h2 id="theo-do-tuoi">Theo độ tuổi</h2><ul>{ages}</ul></section>\n'
+            f'<section><h2 id="theo-chu-de">Theo chủ đề</h2><ul>{topics}</ul></section>\n'
+            f"</div>\n\n<p>{others}</p>\n"
+        )
+
+    def _latest(self, here: str) -> str:
+        latest = sorted(self.cards, key=lambda card: (str(card.get("updated") or ""), card.slug), reverse=True)
+        return card_list(latest[:LATEST_LIMIT], here, self.taxonomy, self.linker, self.thumbnails)

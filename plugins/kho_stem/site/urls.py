@@ -1,0 +1,72 @@
+"""Where each generated page lives, and relative links between pages.
+
+Pages are addressed by their source path (``hoat-dong/<slug>/index.md``); the link from one page to
+another depends on whether the site uses directory URLs (``…/slug/``, the hosted site) or file URLs
+(``…/slug/index.html``, the offline copy opened from file://).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+CARDS = "hoat-dong"
+AGES = "do-tuoi"
+TOPICS = "chu-de"
+STEM = "linh-vuc"
+MATERIALS = "vat-lieu"
+
+
+def card_page(slug: str) -> str:
+    return f"{CARDS}/{slug}/index.md"
+
+
+def age_page(code: str) -> str:
+    return f"{AGES}/{code}/index.md"
+
+
+def topic_page(code: str) -> str:
+    return f"{TOPICS}/{code}/index.md"
+
+
+def stem_page(code: str) -> str:
+    return f"{STEM}/{code.lower()}/index.md"
+
+
+def materials_page() -> str:
+    return f"{MATERIALS}/index.md"
+
+
+def cards_index_page() -> str:
+    return f"{CARDS}/index.md"
+
+
+@dataclass(frozen=True)
+class Linker:
+    directory_urls: bool = True
+
+    def url(self, src: str) -> str:
+        """Site-relative URL of a page or file given by its source path."""
+        if not src.endswith(".md"):
+            return src
+        stem = src[: -len(".md")]
+        if self.directory_urls:
+            if stem == "index" or stem.endswith("/index"):
+                return stem[: -len("index")]
+            return stem + "/"
+        return stem + ".html"
+
+    def href(self, from_src: str, to_src: str) -> str:
+        """Relative link from the page ``from_src`` to the page or file ``to_src``."""
+        target = self.url(to_src)
+        here = self.url(from_src)
+        base = here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
+        if base in ("", "/"):
+            relative = target
+        else:
+            relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+            if (target == "" or target.endswith("/")) and not relative.endswith("/"):
+                relative += "/"
+        if relative in ("", "./"):
+            return "./"
+        return relative

@@ -1,0 +1,158 @@
+"""End to end: build a small fixture library and check the HTML a teacher gets."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT, VALID_CARD, edit
+from kho_stem_mkdocs.commands import build_site
+
+MKDOCS_YML = """\
+site_name: Thử nghiệm
+docs_dir: content/pages
+use_directory_urls: {directory_urls}
+theme:
+  name: material
+  language: vi
+  font: false
+plugins:
+  - search
+  - kho-stem
+"""
+HOSTILE = '<script>alert("x")</script> & [bấm](javascript:alert(1))'
+
+
+def _project(tmp_path: Path, directory_urls: bool = True) -> Path:
+    from PIL import Image
+
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    shutil.copytree(ROOT / "content" / "taxonomy", tmp_path / "content" / "taxonomy")
+    (tmp_path / "content" / "pages" / "index.md").write_text(
+        "# Trang chủ\n\n<!-- kho-stem:entry-points -->\n\n<!-- kho-stem:latest -->\n", encoding="utf-8")
+    (tmp_path / "content" / "pages" / "dong-gop.md").write_text("# Đóng góp\n", encoding="utf-8")
+    activities = tmp_path / "activities"
+    (activities / "thuyen-la").mkdir(parents=True)
+    Image.new("RGB", (40, 30), "teal").save(activities / "thuyen-la" / "bia.png")
+    (activities / "thuyen-la" / "index.md").write_text(
+        edit(VALID_CARD, "cost: 10000", "cover: bia.png\ncost: 10000") + "\n![Thuyền trong chậu](bia.png)\n",
+        encoding="utf-8")
+    reviewed = edit(VALID_CARD, "title: Thuyền lá nổi hay chìm", "title: Cầu que kem")
+    reviewed = edit(reviewed, "cost: 10000", "reviewed: {by: Cô Nguyễn Thị Hoa, date: 2026-10-01}\ncost: 10000")
+    (activities / "cau-que-kem.md").write_text(reviewed, encoding="utf-8")
+    hostile = edit(VALID_CARD, "title: Thuyền lá nổi hay chìm", f"title: '{HOSTILE}'")
+    hostile = edit(hostile, "  - Trẻ thả thuyền", f"  - '{HOSTILE}'\n  - Trẻ thả thuyền")
+    hostile = edit(hostile, "family: Bố mẹ", f"family: '{HOSTILE} Bố mẹ")
+    hostile = hostile.replace("khi tắm.", "khi tắm.'")
+    (activities / "the-la.md").write_text(hostile, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(directory_urls=str(directory_urls).lower()),
+                                         encoding="utf-8")
+    build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    return tmp_path / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return _project(tmp_path_factory.mktemp("library"))
+
+
+def _read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_card_page_parts(site: Path):
+    html = _read(site, "hoat-dong/thuyen-la/index.html")
+    for part in ("Thuyền lá nổi hay chìm", "4–5 tuổi", "30 phút", "Nhóm nhỏ", "Trong lớp", "S · Khoa học",
+                 "Chưa duyệt", 'id="an-toan"', "Luôn có cô ở cạnh chậu nước", 'type="checkbox"',
+                 "2 mỗi nhóm", "Mục tiêu", "Gợi ý cho gia đình", "Điều chỉnh cho trẻ có nhu cầu đặc biệt",
+                 "Nhóm biên soạn · Trường Mầm non Thử nghiệm", "Creative Commons", "2026-11-23",
+                 "Quyết định 2860: chưa đối chiếu", "Hoạt động liên quan"):
+        assert part in html, part
+    # the safety box comes before the steps (in the article, not the table of contents)
+    article = html[html.index("<article"):]
+    assert article.index('id="an-toan"') < article.index('id="nguyen-vat-lieu"') < article.index('id="gan-ket"')
+    assert (site / "hoat-dong" / "thuyen-la" / "bia.png").is_file()
+
+
+def test_review_state(site: Path):
+    html = _read(site, "hoat-dong/cau-que-kem/index.html")
+    assert "Đã duyệt bởi Cô Nguyễn Thị Hoa ngày 2026-10-01" in html
+    summary = html[html.index('class="ks-summary"'):html.index('id="an-toan"')]
+    assert "ks-badge--unreviewed" not in summary
+
+
+def test_browse_pages(site: Path):
+    topic = _read(site, "chu-de/nuoc-va-hien-tuong-tu-nhien/index.html")
+    assert "Nước và tính chất của nước" in topic and "chưa đối chiếu" in topic
+    assert topic.count('class="ks-tile"') == 3
+    assert _read(site, "do-tuoi/4-5/index.html").count('class="ks-tile"') == 3
+    assert _read(site, "do-tuoi/24-36m/index.html").count('class="ks-tile"') == 0
+    assert _read(site, "linh-vuc/e/index.html").count('class="ks-tile"') == 3
+    materials = _read(site, "vat-lieu/index.html")
+    assert "vỏ hộp sữa giấy <small>(3)</small>" in materials
+    index = _read(site, "hoat-dong/index.html")
+    assert index.count('class="ks-tile"') == 3 and "ks-tile__thumb" in index
+    home = _read(site, "index.html")
+    assert "Theo độ tuổi" in home and "Nhà trẻ 24–36 tháng" in home and home.count('class="ks-tile"') == 3
+
+
+def test_front_matter_text_is_escaped_everywhere(site: Path):
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert '<script>alert("x")' not in html, page
+        assert 'href="javascript:' not in html, page
+    assert "&lt;script&gt;" in _read(site, "hoat-dong/the-la/index.html")
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.targets.append(value)
+
+
+def _assert_internal_links_resolve(site: Path) -> int:
+    checked = 0
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # served for any missing URL, so MkDocs makes its links root-absolute
+            continue
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for target in parser.targets:
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            resolved = (page.parent / unquote(parts.path)).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            assert resolved.exists(), f"{page.relative_to(site)} -> {target}"
+            checked += 1
+    return checked
+
+
+def test_internal_links_resolve(site: Path):
+    assert _assert_internal_links_resolve(site) > 100
+
+
+def test_file_urls_for_the_offline_copy(tmp_path: Path):
+    site = _project(tmp_path, directory_urls=False)
+    html = _read(site, "hoat-dong/thuyen-la/index.html")
+    assert re.search(r'href="\.\./\.\./chu-de/nuoc-va-hien-tuong-tu-nhien/index\.html"', html)
+    assert _assert_internal_links_resolve(site) > 100
+
+
+def test_cards_are_not_in_the_navigation(site: Path):
+    home = _read(site, "index.html")
+    start = home.index('<nav class="md-nav md-nav--primary"')
+    nav = home[start:home.index("</nav>", start)]
+    assert "Trang chủ" in nav
+    assert "hoat-dong/thuyen-la/" not in nav
