@@ -106,6 +106,7 @@ def test_front_matter_text_is_escaped_everywhere(site: Path):
         html = page.read_text(encoding="utf-8")
         assert '<script>alert("x")' not in html, page
         assert 'href="javascript:' not in html, page
+        assert "kho-stem:fragment" not in html, page
     assert "&lt;script&gt;" in _read(site, "hoat-dong/the-la/index.html")
 
 

@@ -6,8 +6,8 @@ import unicodedata
 from collections import Counter
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from kho_stem.library import check_library, find_card_files
 
 ACTIVITIES = ROOT / "activities"

@@ -20,6 +20,7 @@ from kho_stem.diagnostics import DiagnosticError
 from kho_stem.guide_tables import expand_markers
 from kho_stem.library import CheckResult, check_library, find_card_files
 from kho_stem.site.library_site import STYLESHEET, LibrarySite
+from kho_stem.site.page import GeneratedPage
 from kho_stem.site.urls import Linker
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
 
@@ -37,6 +38,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.taxonomy: Taxonomy | None = None
         self.result: CheckResult | None = None
         self.site: LibrarySite | None = None
+        self.generated: dict[str, GeneratedPage] = {}
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -68,9 +70,10 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         assert self.site is not None
         for copied in self.site.files():
             files.append(File.generated(config, copied.src, abs_src_path=str(copied.path)))
-        for src, markdown in self.site.pages().items():
+        self.generated = self.site.pages()
+        for src, page in self.generated.items():
             inclusion = InclusionLevel.NOT_IN_NAV if self.site.is_card_page(src) else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, src, content=markdown, inclusion=inclusion))
+            files.append(File.generated(config, src, content=page.markdown, inclusion=inclusion))
         return files
 
     def on_serve(self, server, config: MkDocsConfig, builder):
@@ -83,3 +86,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         assert self.taxonomy is not None and self.site is not None
         markdown = expand_markers(markdown, self.taxonomy)
         return self.site.expand_markers(markdown, page.file.src_uri)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        return generated.fill(html) if generated else html

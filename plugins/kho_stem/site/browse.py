@@ -12,6 +12,7 @@ from ..text import fold, nfc
 from .card_page import REF_2860_UNCHECKED, page_front_matter
 from .fragments import e, material_name
 from .listing import card_list
+from .page import GeneratedPage
 from .urls import Linker, age_page, card_page, cards_index_page, materials_page, stem_page, topic_page
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -38,8 +39,9 @@ class BrowsePages:
         self.linker = linker
         self.thumbnails = thumbnails
 
-    def _list(self, cards: Iterable[Card], here: str) -> str:
-        return card_list(cards, here, self.taxonomy, self.linker, self.thumbnails)
+    def _list_page(self, here: str, title: str, description: str, intro_html: str, cards: list[Card]) -> GeneratedPage:
+        page = GeneratedPage(page_front_matter(title, description, searchable=False) + intro_html + "\n")
+        return page.add_fragment(card_list(cards, here, self.taxonomy, self.linker, self.thumbnails))
 
     def _grouped(self, key: Callable[[Card], Iterable[str]]) -> dict[str, list[Card]]:
         groups: dict[str, list[Card]] = defaultdict(list)
@@ -48,49 +50,41 @@ class BrowsePages:
                 groups[code].append(card)
         return groups
 
-    def pages(self) -> dict[str, str]:
-        pages: dict[str, str] = {}
+    def pages(self) -> dict[str, GeneratedPage]:
+        pages: dict[str, GeneratedPage] = {}
         by_age = self._grouped(lambda card: card.get("ages"))
         for term in self.taxonomy.ages:
-            here = age_page(term.code)
             cards = by_age.get(term.code, [])
-            pages[here] = (
-                page_front_matter(term.label, f"Hoạt động STEM cho {term.label}")
-                + f"<p>{len(cards)} hoạt động dành cho {e(term.label)}.</p>\n\n" + self._list(cards, here) + "\n"
-            )
+            intro = f"<p>{len(cards)} hoạt động dành cho {e(term.label)}.</p>"
+            pages[age_page(term.code)] = self._list_page(
+                age_page(term.code), term.label, f"Hoạt động STEM cho {term.label}", intro, cards)
         by_topic = self._grouped(lambda card: card.get("topics"))
         for term in self.taxonomy.topics:
-            here = topic_page(term.code)
             cards = by_topic.get(term.code, [])
             reference = term.get("ref_2860") or REF_2860_UNCHECKED
             ages = ", ".join(self.taxonomy.ages[code].get("short", code) for code in term.get("ages") or [])
             nha_tre = term.get("nha_tre") or []
             extra = f"<li>Ở nhà trẻ thường gọi là: {e(', '.join(nha_tre))}</li>" if nha_tre else ""
-            pages[here] = (
-                page_front_matter(f"Chủ đề: {term.label}", term.get("description", ""))
-                + f'<div class="ks-topic-info">\n<p>{e(term.get("description", ""))}</p>\n<ul>'
+            intro = (
+                f'<div class="ks-topic-info">\n<p>{e(term.get("description", ""))}</p>\n<ul>'
                 f"<li>Độ tuổi phù hợp: {e(ages)}</li>"
                 f'<li>Quyết định 2860/QĐ-BGDĐT: <span class="ks-ref2860">{e(reference)}</span></li>{extra}</ul>\n'
-                f"</div>\n\n<p>{len(cards)} hoạt động.</p>\n\n" + self._list(cards, here) + "\n"
+                f"</div>\n\n<p>{len(cards)} hoạt động.</p>"
             )
+            pages[topic_page(term.code)] = self._list_page(
+                topic_page(term.code), f"Chủ đề: {term.label}", term.get("description", ""), intro, cards)
         by_stem = self._grouped(lambda card: card.get("stem"))
         for term in self.taxonomy["stem"]:
-            here = stem_page(term.code)
             cards = by_stem.get(term.code, [])
-            pages[here] = (
-                page_front_matter(f"Lĩnh vực {term.code}: {term.label}")
-                + f"<p>{len(cards)} hoạt động có tích hợp {e(term.label.lower())} ({e(term.code)}).</p>\n\n"
-                + self._list(cards, here) + "\n"
-            )
+            intro = f"<p>{len(cards)} hoạt động có tích hợp {e(term.label.lower())} ({e(term.code)}).</p>"
+            pages[stem_page(term.code)] = self._list_page(
+                stem_page(term.code), f"Lĩnh vực {term.code}: {term.label}", "", intro, cards)
         pages[materials_page()] = self._materials_page()
-        here = cards_index_page()
-        pages[here] = (
-            page_front_matter("Tất cả hoạt động")
-            + f"<p>Thư viện có {len(self.cards)} hoạt động, xếp theo tên.</p>\n\n" + self._list(self.cards, here) + "\n"
-        )
+        intro = f"<p>Thư viện có {len(self.cards)} hoạt động, xếp theo tên.</p>"
+        pages[cards_index_page()] = self._list_page(cards_index_page(), "Tất cả hoạt động", "", intro, self.cards)
         return pages
 
-    def _materials_page(self) -> str:
+    def _materials_page(self) -> GeneratedPage:
         here = materials_page()
         groups: dict[str, list[tuple[str, Card]]] = defaultdict(list)
         for card in self.cards:
@@ -108,9 +102,10 @@ class BrowsePages:
                 for _, card in groups[key]
             )
             rows.append(f"<dt>{e(key)} <small>({len(groups[key])})</small></dt><dd>{links}</dd>")
-        return (
-            page_front_matter("Theo nguyên vật liệu", "Mọi nguyên vật liệu trong thư viện và các hoạt động dùng chúng")
+        page = GeneratedPage(
+            page_front_matter("Theo nguyên vật liệu", "Mọi nguyên vật liệu trong thư viện và các hoạt động dùng chúng",
+                              searchable=False)
             + f"<p>{len(groups)} loại nguyên vật liệu. Tìm nhanh bằng Ctrl+F (hoặc “Tìm trong trang” trên điện "
-            "thoại).</p>\n\n"
-            + '<dl class="ks-material-index">\n' + "\n".join(rows) + "\n</dl>\n"
+            "thoại).</p>\n"
         )
+        return page.add_fragment('<dl class="ks-material-index">\n' + "\n".join(rows) + "\n</dl>")

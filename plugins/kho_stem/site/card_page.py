@@ -7,22 +7,26 @@ import yaml
 
 from ..card import Card
 from ..taxonomy import Taxonomy
+from .page import GeneratedPage
 from .fragments import age_badges, author_line, badge, duration_badge, e, material_name, review_badge
 from .urls import Linker, card_page, stem_page, topic_page
 
 REF_2860_UNCHECKED = "chưa đối chiếu"
 
 
-def page_front_matter(title: str, description: str = "") -> str:
+def page_front_matter(title: str, description: str = "", searchable: bool = True) -> str:
     # Themes print page.title and page.meta.description without escaping (in <title>, <h1>, the
     # navigation, <meta content="…">), so the card's text is escaped here, once, at the source.
-    data = {"title": e(title)}
+    data: dict[str, object] = {"title": e(title)}
     if description:
         data["description"] = e(description)
+    if not searchable:
+        # Lists of cards: the cards themselves are indexed; indexing lists too only repeats them.
+        data["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, width=10_000) + "---\n\n"
 
 
-def render_card_page(card: Card, taxonomy: Taxonomy, linker: Linker, related_html: str) -> str:
+def render_card_page(card: Card, taxonomy: Taxonomy, linker: Linker, related_html: str) -> GeneratedPage:
     here = card_page(card.slug)
     parts = [page_front_matter(card.title, card.get("description")), _summary(card, taxonomy, linker, here)]
     parts.append(_safety(card, taxonomy))
@@ -34,8 +38,8 @@ def render_card_page(card: Card, taxonomy: Taxonomy, linker: Linker, related_htm
     if card.get("inclusion"):
         parts.append(_text_section("Điều chỉnh cho trẻ có nhu cầu đặc biệt", "hoa-nhap", card.get("inclusion")))
     parts.append(_footer(card, taxonomy))
-    parts.append("## Hoạt động liên quan\n\n" + related_html + "\n")
-    return "\n".join(parts)
+    parts.append("## Hoạt động liên quan { #lien-quan }\n")
+    return GeneratedPage("\n".join(parts)).add_fragment(related_html)
 
 
 def _summary(card: Card, taxonomy: Taxonomy, linker: Linker, here: str) -> str:

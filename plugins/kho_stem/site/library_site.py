@@ -12,6 +12,7 @@ from .browse import BrowsePages, sort_cards
 from .card_page import render_card_page
 from .fragments import e
 from .listing import card_list
+from .page import GeneratedPage
 from .urls import Linker, age_page, card_page, cards_index_page, materials_page, topic_page
 
 RELATED_LIMIT = 6
@@ -54,7 +55,7 @@ class LibrarySite:
         thousands of cards there would make the build quadratic."""
         return src.startswith(f"{card_page('')[: -len('/index.md')]}") and src != cards_index_page()
 
-    def pages(self) -> dict[str, str]:
+    def pages(self) -> dict[str, GeneratedPage]:
         related = self._related()
         pages = {
             card_page(card.slug): render_card_page(
