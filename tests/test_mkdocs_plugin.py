@@ -78,3 +78,18 @@ def test_broken_card_fails_build_and_keeps_previous_site(site_project: Path):
     assert (site_project / "site" / "index.html").read_bytes() == before
     assert card.read_bytes() == source_before
     assert not list(site_project.glob(".site-*")), "the staging folder must be cleaned up"
+
+
+def test_serve_watches_cards_and_taxonomy(site_project: Path):
+    config = load_config(str(site_project / "mkdocs.yml"))
+    plugin = config.plugins["kho-stem"]
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = plugin.on_serve(Server(), config=config, builder=None)
+    assert server.watched == [str(site_project / "activities"), str(site_project / "content" / "taxonomy")]
