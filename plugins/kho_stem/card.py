@@ -7,7 +7,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .text import is_slug, slugify
+from .text import slugify
 
 BUNDLE_INDEX = "index.md"
 
@@ -50,6 +50,3 @@ class Card:
     @property
     def is_reviewed(self) -> bool:
         return bool(self.meta.get("reviewed"))
-
-
-__all__ = ["BUNDLE_INDEX", "Card", "is_slug", "slug_of", "suggested_slug"]

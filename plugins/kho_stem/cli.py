@@ -10,8 +10,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .diagnostics import DiagnosticError, Problem
-from .library import check_library, display_path, find_card_files
+from .diagnostics import DiagnosticError, Problem, display_path
+from .library import check_library, find_card_files
 from .messages import LANGUAGES, message
 from .project import Project
 from .schema import write_schema

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .card import Card
-from .diagnostics import Problem, Severity
+from .diagnostics import Problem, Severity, display_path
 from .taxonomy import Taxonomy
 from .validate import CardChecker
 
@@ -47,13 +47,6 @@ def find_card_files(paths: Iterable[Path]) -> list[Path]:
         elif path.suffix == ".md":
             found.add(path)
     return sorted(found)
-
-
-def display_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def check_library(

@@ -259,10 +259,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "\"{code}\" không có trong {vocabulary}",
         "en": "\"{code}\" is not in {vocabulary}",
     },
-    "taxonomy_bad_schema": {
-        "vi": "lược đồ của trường không hợp lệ: {reason}",
-        "en": "invalid field schema: {reason}",
-    },
     # -- command line ------------------------------------------------------------------------
     "summary_ok": {
         "vi": "Đã kiểm tra {count} thẻ: tất cả hợp lệ.",

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .diagnostics import DiagnosticError, Problem
+from .diagnostics import DiagnosticError, Problem, display_path
 from .yaml_source import LocatedDocument, YamlSyntaxError, load_located
 
 FIELDS_FILE = "fields.yml"
@@ -160,11 +160,11 @@ class _TaxonomyLoader:
         self.documents: dict[str, tuple[Path, LocatedDocument]] = {}
 
     def report(self, file: Path, line: int, key: str, code: str, /, **params: object) -> None:
-        self.problems.append(Problem(_display(file), line, key, code, params))
+        self.problems.append(Problem(display_path(file), line, key, code, params))
 
     def read(self, file: Path) -> LocatedDocument | None:
         if not file.is_file():
-            self.report(file, 1, "", "taxonomy_missing_file", name=_display(file))
+            self.report(file, 1, "", "taxonomy_missing_file", name=display_path(file))
             return None
         try:
             text = file.read_text(encoding="utf-8-sig")
@@ -311,10 +311,3 @@ def _vocabulary_references(schema: Any) -> Iterator[str]:
     elif isinstance(schema, list):
         for value in schema:
             yield from _vocabulary_references(value)
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
