@@ -82,3 +82,21 @@ def test_field_referring_to_missing_vocabulary(taxonomy_copy: Path):
     path.write_text(path.read_text(encoding="utf-8").replace("{vocabulary: groups}", "{vocabulary: nhom}"),
                     encoding="utf-8")
     assert _problems(taxonomy_copy) == ['fields.yml:58: group: "nhom" không có trong content/taxonomy']
+
+
+def test_deprecated_field_warns_but_does_not_fail(taxonomy_copy: Path, tmp_path: Path):
+    from conftest import VALID_CARD, edit
+    from kho_stem.library import check_library, find_card_files
+
+    fields = taxonomy_copy / "fields.yml"
+    fields.write_text(fields.read_text(encoding="utf-8").replace(
+        "  cost:\n", "  cost:\n    deprecated: ghi chi phí trong phần nội dung thay vì trường này\n"), encoding="utf-8")
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    (cards / "thuyen-la.md").write_text(VALID_CARD, encoding="utf-8")
+    result = check_library(find_card_files([cards]), load_taxonomy(taxonomy_copy))
+    assert result.ok
+    assert [p.render().split(": ", 1)[1] for p in result.warnings] == [
+        "cảnh báo: cost: trường này không còn dùng nữa: ghi chi phí trong phần nội dung thay vì trường này"]
+    (cards / "thuyen-la.md").write_text(edit(VALID_CARD, "cost: 10000\n", ""), encoding="utf-8")
+    assert check_library(find_card_files([cards]), load_taxonomy(taxonomy_copy)).warnings == []
