@@ -76,7 +76,10 @@ def test_card_page_parts(site: Path):
     # the safety box comes before the steps (in the article, not the table of contents)
     article = html[html.index("<article"):]
     assert article.index('id="an-toan"') < article.index('id="nguyen-vat-lieu"') < article.index('id="gan-ket"')
-    assert (site / "hoat-dong" / "thuyen-la" / "bia.png").is_file()
+    assert (site / "hoat-dong" / "thuyen-la" / "bia-png.webp").is_file()
+    assert (site / "hoat-dong" / "thuyen-la" / "bia-png.thumb.webp").is_file()
+    assert not (site / "hoat-dong" / "thuyen-la" / "bia.png").exists(), "originals are not published"
+    assert '<img alt="Thuyền trong chậu" height="30" loading="lazy" src="bia-png.webp" width="40" />' in html
 
 
 def test_review_state(site: Path):

@@ -87,10 +87,12 @@ def run_check(project: Project, paths: list[Path], output_format: str, language:
             raise UsageError(message("no_cards_found", language, paths=", ".join(map(str, paths))))
         inside = any(project.contains_card_path(p) for p in paths)
         context = find_card_files([project.activities]) if inside else []
+        folders = [p for p in paths if p.is_dir()]
     else:
         files = find_card_files([project.activities]) if project.activities.is_dir() else []
         context = []
-    result = check_library(files, taxonomy, context)
+        folders = [project.activities] if project.activities.is_dir() else []
+    result = check_library(files, taxonomy, context, folders)
     _print_problems(result.problems, output_format, language)
     print(_summary(result, language))
     return EXIT_OK if result.ok else EXIT_INVALID

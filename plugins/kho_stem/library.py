@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .card import Card
 from .diagnostics import Problem, Severity, display_path
+from .image_refs import IMAGE_SUFFIXES
 from .taxonomy import Taxonomy
 from .validate import CardChecker
 
@@ -50,13 +51,17 @@ def find_card_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def check_library(
-    files: list[Path], taxonomy: Taxonomy, context_files: Iterable[Path] = ()
+    files: list[Path], taxonomy: Taxonomy, context_files: Iterable[Path] = (), image_folders: Iterable[Path] = ()
 ) -> CheckResult:
-    """Check ``files``; ``context_files`` (the rest of the library) only take part in uniqueness."""
+    """Check ``files``; ``context_files`` (the rest of the library) only take part in uniqueness.
+
+    Images in ``image_folders`` that no card uses get a warning.
+    """
     checker = CardChecker(taxonomy)
     result = CheckResult(checked=len(files))
     reported = set(files)
     owners: dict[str, str] = {}  # slug or alias -> the card that has it
+    used_images: set[Path] = set()
     # The rest of the library claims its names first, so a new card is the one told to change.
     for path in [*(p for p in context_files if p not in reported), *files]:
         display = display_path(path)
@@ -64,6 +69,7 @@ def check_library(
         if path not in reported:
             if card is not None:
                 _claim_names(card, owners, [])
+                used_images.update(card.images)
             continue
         result.problems.extend(problems)
         if card is None:
@@ -73,7 +79,19 @@ def check_library(
         result.problems.extend(clashes)
         if not clashes:
             result.cards.append(card)
+        used_images.update(card.images)
+    result.problems.extend(_unused_images(image_folders, used_images))
     return result
+
+
+def _unused_images(folders: Iterable[Path], used: set[Path]) -> list[Problem]:
+    problems = []
+    for folder in folders:
+        for image in sorted(folder.resolve().rglob("*")):
+            if image.suffix.lower() in IMAGE_SUFFIXES and image not in used and image.is_file():
+                problems.append(Problem(display_path(image), 1, "", "image_unused",
+                                        {"path": image.name}, Severity.WARNING))
+    return problems
 
 
 def _claim_names(card: Card, owners: dict[str, str], clashes: list[Problem]) -> None:

@@ -224,6 +224,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ảnh \"{path}\" thiếu mô tả (alt) cho người khiếm thị; viết ![mô tả ngắn về ảnh]({path})",
         "en": "image \"{path}\" has no alt text; write ![short description]({path})",
     },
+    "image_too_large_file": {
+        "vi": "ảnh \"{path}\" nặng {megabytes} MB, quá giới hạn {limit} MB; hãy giảm kích thước ảnh trước khi thêm",
+        "en": "image \"{path}\" is {megabytes} MB, over the {limit} MB limit; make it smaller first",
+    },
+    "image_too_many_pixels": {
+        "vi": "ảnh \"{path}\" có {width}×{height} điểm ảnh ({megapixels} megapixel), quá giới hạn {limit} megapixel; "
+        "hãy thu nhỏ ảnh",
+        "en": "image \"{path}\" is {width}×{height} pixels ({megapixels} MP), over the {limit} MP limit; scale it down",
+    },
+    "image_bomb": {
+        "vi": "ảnh \"{path}\" khai báo kích thước quá lớn (hơn {limit} megapixel), có thể là tệp độc hại; "
+        "không dùng tệp này",
+        "en": "image \"{path}\" declares an enormous size (over {limit} MP) and may be malicious; do not use it",
+    },
+    "image_not_image": {
+        "vi": "tệp \"{path}\" không phải ảnh JPEG, PNG hay WebP (xét theo nội dung tệp, không theo đuôi tên)",
+        "en": "file \"{path}\" is not a JPEG, PNG or WebP image (judged by its content, not its name)",
+    },
+    "image_wrong_extension": {
+        "vi": "ảnh \"{path}\" thật ra là {actual}; đổi đuôi tệp thành {suffix} (và sửa đường dẫn trong thẻ)",
+        "en": "image \"{path}\" is really {actual}; rename it to end in {suffix} (and fix the card's link)",
+    },
+    "image_broken": {
+        "vi": "ảnh \"{path}\" bị hỏng hoặc chưa tải về hết ({reason}); hãy chép lại ảnh gốc",
+        "en": "image \"{path}\" is damaged or incomplete ({reason}); copy the original again",
+    },
+    "image_unused": {
+        "vi": "ảnh \"{path}\" không được thẻ nào dùng; xoá ảnh hoặc thêm vào thẻ",
+        "en": "image \"{path}\" is not used by any card; delete it or use it in a card",
+    },
     "slug_invalid": {
         "vi": "tên tệp \"{name}\" không dùng được làm tên thẻ (chỉ chữ thường không dấu, số và dấu -); "
         "đổi tên thành \"{suggestion}\"",

@@ -13,6 +13,7 @@ from .diagnostics import Problem, Severity, has_errors
 from .front_matter import FrontMatterChecker, key_path
 from .html_safety import unsafe_html
 from .image_refs import resolve_image
+from .images import inspect_image
 from .rules import HazardRules, check_process, check_topic_ages
 from .taxonomy import Taxonomy
 from .text import is_slug
@@ -26,6 +27,7 @@ class CardChecker:
         self.taxonomy = taxonomy
         self.front_matter = FrontMatterChecker(taxonomy)
         self.hazard_rules = HazardRules(taxonomy)
+        self._sound_images: set[Path] = set()  # an image used by several cards is decoded once
 
     def check(self, path: Path, display: str) -> tuple[Card | None, list[Problem]]:
         """Return the card (None when it has errors) and every problem found in it."""
@@ -86,19 +88,29 @@ class CardChecker:
         found: list[Path] = []
         cover = meta.get("cover")
         if isinstance(cover, str) and cover:
-            target, code = resolve_image(cover, folder)
-            if code:
-                report(document.line_of(("cover",), 1), "cover", code, path=cover)
-            else:
+            target = self._check_image(cover, folder, document.line_of(("cover",), 1), "cover", report)
+            if target:
                 found.append(target)
         for image in references:
-            target, code = resolve_image(image.src, folder)
-            if code:
-                report(image.line, "", code, path=image.src)
+            target = self._check_image(image.src, folder, image.line, "", report)
+            if not target:
                 continue
             if not image.alt:
                 report(image.line, "", "image_no_alt", path=image.src)
             if target not in found:
                 found.append(target)
         return found
+
+    def _check_image(self, reference: str, folder: Path, line: int, where: str, report) -> Path | None:
+        target, code = resolve_image(reference, folder)
+        if code:
+            report(line, where, code, path=reference)
+            return None
+        if target not in self._sound_images:
+            problem = inspect_image(target)
+            if problem:
+                report(line, where, problem.code, path=reference, **problem.params)
+                return None
+            self._sound_images.add(target)
+        return target
 

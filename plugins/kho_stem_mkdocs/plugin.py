@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from kho_stem.diagnostics import DiagnosticError
 from kho_stem.guide_tables import expand_markers
+from kho_stem.images import ImageCache
 from kho_stem.library import CheckResult, check_library, find_card_files
 from kho_stem.site.library_site import STYLESHEET, LibrarySite
 from kho_stem.site.page import GeneratedPage
@@ -33,6 +34,8 @@ class KhoStemConfig(Config):
     activities_dir = c.Type(str, default="activities")
     taxonomy_dir = c.Type(str, default="content/taxonomy")
     language = c.Choice(("vi", "en"), default="vi")
+    # Derived images (resized, no metadata), by hash of source and settings; safe to delete.
+    image_cache_dir = c.Type(str, default=".cache/kho-stem/images")
 
 
 class KhoStemPlugin(BasePlugin[KhoStemConfig]):
@@ -53,14 +56,13 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             raise PluginError("\n".join(p.render(language) for p in error.problems)) from None
         activities = self._path(config, self.config.activities_dir)
         files = find_card_files([activities]) if activities.is_dir() else []
-        self.result = check_library(files, self.taxonomy)
+        self.result = check_library(files, self.taxonomy, image_folders=[activities] if files else [])
         for warning in self.result.warnings:
             log.warning(warning.render(language))
         if not self.result.ok:
             lines = [p.render(language) for p in self.result.errors]
             raise PluginError("\n".join(lines))
         log.info("%d thẻ hoạt động hợp lệ", len(self.result.cards))
-        self.site = LibrarySite(self.result.cards, self.taxonomy, Linker(config.use_directory_urls))
         # Card pages give their sections ids with attr_list ({ #an-toan }).
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
@@ -69,7 +71,10 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.site is not None
+        assert self.result is not None and self.taxonomy is not None
+        cache = ImageCache(self._path(config, self.config.image_cache_dir))
+        images = cache.publish(image for card in self.result.cards for image in card.images)
+        self.site = LibrarySite(self.result.cards, self.taxonomy, Linker(config.use_directory_urls), images)
         for copied in self.site.files():
             files.append(File.generated(config, copied.src, abs_src_path=str(copied.path)))
         self.generated = self.site.pages()

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..card import Card
+from ..images import PublishedImage
 from ..taxonomy import Taxonomy
 from .browse import BrowsePages, sort_cards
 from .card_page import render_card_page
 from .fragments import e
-from .listing import card_list
+from .listing import Thumbnail, card_list
 from .page import GeneratedPage
 from .urls import Linker, age_page, card_page, cards_index_page, materials_page, topic_page
 
@@ -30,13 +32,28 @@ class CopiedFile:
 
 
 class LibrarySite:
-    def __init__(self, cards: list[Card], taxonomy: Taxonomy, linker: Linker):
+    def __init__(self, cards: list[Card], taxonomy: Taxonomy, linker: Linker,
+                 images: Mapping[Path, PublishedImage] | None = None):
+        """``images`` maps each image a card uses to its published variants; an image without
+        one (a site built without the image pipeline) is copied as it is."""
         self.cards = sort_cards(cards)
         self.taxonomy = taxonomy
         self.linker = linker
-        self.thumbnails = {
-            card.slug: self._image_src(card, card.cover) for card in self.cards if card.cover is not None
+        self.images = images or {}
+        self.image_sources = {
+            image: self._image_src(card, image) for card in self.cards for image in card.images
         }
+        self.thumbnails: dict[str, Thumbnail] = {}
+        for card in self.cards:
+            if card.cover is None:
+                continue
+            published = self.images.get(card.cover)
+            if published:
+                self.thumbnails[card.slug] = Thumbnail(
+                    _variant_src(self.image_sources[card.cover], "thumb"), published.thumb.width,
+                    published.thumb.height)
+            else:
+                self.thumbnails[card.slug] = Thumbnail(self.image_sources[card.cover], None, None)
 
     @staticmethod
     def _image_src(card: Card, image: Path) -> str:
@@ -46,9 +63,22 @@ class LibrarySite:
 
     def files(self) -> list[CopiedFile]:
         copied = [CopiedFile(STYLESHEET, ASSETS / "kho-stem.css")]
-        for card in self.cards:
-            copied += [CopiedFile(self._image_src(card, image), image) for image in card.images]
+        for image, src in self.image_sources.items():
+            published = self.images.get(image)
+            if published:
+                copied.append(CopiedFile(_variant_src(src, "page"), published.page.path))
+                copied.append(CopiedFile(_variant_src(src, "thumb"), published.thumb.path))
+            else:
+                copied.append(CopiedFile(src, image))
         return copied
+
+    def published_image(self, image: Path) -> tuple[str, int | None, int | None]:
+        """Source path and size of the image a card page shows for ``image``."""
+        src = self.image_sources[image]
+        published = self.images.get(image)
+        if not published:
+            return src, None, None
+        return _variant_src(src, "page"), published.page.width, published.page.height
 
     def is_card_page(self, src: str) -> bool:
         """Card pages stay out of the navigation: it is rendered into every page, so listing
@@ -59,7 +89,7 @@ class LibrarySite:
         related = self._related()
         pages = {
             card_page(card.slug): render_card_page(
-                card, self.taxonomy, self.linker,
+                card, self.taxonomy, self.linker, self.published_image,
                 card_list(related[card.slug], card_page(card.slug), self.taxonomy, self.linker, self.thumbnails),
             )
             for card in self.cards
@@ -122,3 +152,12 @@ class LibrarySite:
     def _latest(self, here: str) -> str:
         latest = sorted(self.cards, key=lambda card: (str(card.get("updated") or ""), card.slug), reverse=True)
         return card_list(latest[:LATEST_LIMIT], here, self.taxonomy, self.linker, self.thumbnails)
+
+
+def _variant_src(src: str, variant: str) -> str:
+    """``hoat-dong/x/anh.jpg`` -> ``hoat-dong/x/anh-jpg.webp`` (page) or ``…anh-jpg.thumb.webp``.
+
+    The original suffix stays in the name so that anh.jpg and anh.png never collide."""
+    stem, _, suffix = src.rpartition(".")
+    base = f"{stem}-{suffix.lower()}"
+    return f"{base}.webp" if variant == "page" else f"{base}.thumb.webp"

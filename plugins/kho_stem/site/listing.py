@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ..card import Card
 from ..taxonomy import Taxonomy
@@ -10,15 +11,25 @@ from .fragments import age_badges, duration_badge, e, review_badge
 from .urls import Linker, card_page
 
 
-def card_list(cards: Iterable[Card], here: str, taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, str]) -> str:
-    """An HTML list of card tiles for the page ``here``; ``thumbnails`` maps slug -> image source path."""
+class Thumbnail(NamedTuple):
+    src: str
+    width: int | None
+    height: int | None
+
+
+def card_list(
+    cards: Iterable[Card], here: str, taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, Thumbnail]
+) -> str:
+    """An HTML list of card tiles for the page ``here``; ``thumbnails`` maps slug -> thumbnail."""
     items = []
     for card in cards:
         link = linker.href(here, card_page(card.slug))
         thumb = thumbnails.get(card.slug)
-        image = (
-            f'<img class="ks-tile__thumb" src="{e(linker.href(here, thumb))}" alt="" loading="lazy">' if thumb else ""
-        )
+        image = ""
+        if thumb:
+            size = f' width="{thumb.width}" height="{thumb.height}"' if thumb.width else ""
+            image = (f'<img class="ks-tile__thumb" src="{e(linker.href(here, thumb.src))}" alt=""{size} '
+                     'loading="lazy">')
         items.append(
             f'<li class="ks-tile">{image}<div class="ks-tile__text">'
             f'<a class="ks-tile__title" href="{e(link)}">{e(card.title)}</a>'
