@@ -27,7 +27,7 @@ OURS_YML = """\
 site_name: Benchmark
 docs_dir: content/pages
 theme: {name: material, language: vi, font: false}
-plugins: [search, kho-stem]
+plugins: [kho-stem]
 nav: [index.md, hoat-dong/index.md]
 """
 

@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import threading
 
 import pytest
 
-from conftest import ROOT
+from conftest import HAS_CHROMIUM, ROOT, served
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 PAGES = ["", "hoat-dong/o-to-hop-sua-chay-bang-bong-bay/", "hoat-dong/hat-dau-nay-mam-tren-bong-am/",
          "chu-de/nuoc-va-hien-tuong-tu-nhien/", "do-tuoi/24-36m/", "vat-lieu/", "hoat-dong/", "dong-gop/",
-         "an-toan/"]
+         "an-toan/", "thu-vien/"]
 
-if not os.path.exists(CHROMIUM):  # scripts/test.sh installs Debian's chromium; never a downloaded browser
+if not HAS_CHROMIUM:  # scripts/test.sh installs Debian's chromium; never a downloaded browser
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -35,20 +22,9 @@ def base_url(tmp_path_factory):
 
     site = tmp_path_factory.mktemp("starter") / "site"
     build_site(ROOT / "mkdocs.yml", site)
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(site) as url:
+        yield url
     shutil.rmtree(site, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -25,6 +25,7 @@ _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
     "topics": ("description", "ages", "ref_2860"),
     "hazards": ("forbid_ages", "adult_only", "must_mention", "safety_point"),
     "processes": ("steps",),
+    "materials": ("words",),
 }
 
 

@@ -21,13 +21,16 @@ from kho_stem.diagnostics import DiagnosticError
 from kho_stem.guide_tables import expand_markers
 from kho_stem.images import ImageCache
 from kho_stem.library import CheckResult, check_library, find_card_files
-from kho_stem.site.library_site import STYLESHEET, LibrarySite
+from kho_stem.site.catalog_page import DATA_SCRIPT
+from kho_stem.site.library_site import SEARCH_SCRIPT, STYLESHEET, LibrarySite
 from kho_stem.site.page import GeneratedPage
-from kho_stem.site.urls import Linker
+from kho_stem.site.search_data import PageEntry, page_entry
+from kho_stem.site.urls import Linker, catalog_page
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
 
 log = get_plugin_logger(__name__)
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# Our header partials: Material's header with the library's search in place of Material's.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 class KhoStemConfig(Config):
@@ -44,6 +47,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.result: CheckResult | None = None
         self.site: LibrarySite | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.page_entries: list[PageEntry] = []
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -68,6 +72,13 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             config.markdown_extensions.append("attr_list")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SEARCH_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SEARCH_SCRIPT)
+        # Before Material's templates, after a site's own custom_dir (which may override ours).
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        linker = Linker(config.use_directory_urls)
+        config.extra["kho_stem"] = {"data": DATA_SCRIPT, "catalog": linker.url(catalog_page())}
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -78,6 +89,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         for copied in self.site.files():
             files.append(File.generated(config, copied.src, abs_src_path=str(copied.path)))
         self.generated = self.site.pages()
+        self.page_entries = []
         for src, page in self.generated.items():
             inclusion = InclusionLevel.NOT_IN_NAV if self.site.is_card_page(src) else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src, content=page.markdown, inclusion=inclusion))
@@ -86,9 +98,6 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         # grow faster than the card count.
         gc.freeze()
         return files
-
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        gc.unfreeze()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # Cards and taxonomy live outside docs_dir: watch them too so edits rebuild the site.
@@ -102,9 +111,18 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         return self.site.expand_markers(markdown, page.file.src_uri)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        generated = self.generated.get(page.file.src_uri)
+        assert self.site is not None
+        source = page.file.src_uri
+        generated = self.generated.get(source)
+        if not self.site.is_card_page(source):
+            # Cards are searched from their own data; other pages by title, and by text when
+            # written by hand (generated lists would only repeat the cards).
+            self.page_entries.append(page_entry(page.file.url, str(page.title or ""), None if generated else html))
         return generated.fill(html) if generated else html
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        # Material's search dialog has role="dialog" but no accessible name (axe: aria-dialog-name).
-        return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Tìm kiếm">', 1)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        gc.unfreeze()
+        assert self.site is not None
+        target = Path(config.site_dir) / DATA_SCRIPT
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(self.site.search_script(self.page_entries), encoding="utf-8")

@@ -2,45 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from ..card import Card
 from ..taxonomy import Taxonomy
-from ..text import fold, nfc
+from ..catalog import CardFacts
+from ..text import fold
 from .card_page import REF_2860_UNCHECKED, page_front_matter
-from .fragments import e, material_name
+from .fragments import e
 from .listing import card_list
 from .page import GeneratedPage
 from .urls import Linker, age_page, card_page, cards_index_page, materials_page, stem_page, topic_page
 
-_PARENTHESES = re.compile(r"\([^)]*\)")
-_SPACES = re.compile(r"\s+")
-
-
-def material_key(name: str) -> str:
-    """Group spellings of one material: case, notes in brackets and what follows a comma are ignored.
-
-    "Vỏ hộp sữa giấy (đã rửa), phơi khô" and "vỏ hộp sữa giấy" are the same material.
-    """
-    core = _PARENTHESES.sub(" ", nfc(name)).split(",")[0]
-    return _SPACES.sub(" ", core).strip().lower()
-
-
-def sort_cards(cards: Iterable[Card]) -> list[Card]:
-    return sorted(cards, key=lambda card: (fold(card.title), card.title, card.slug))
-
-
 class BrowsePages:
-    def __init__(self, cards: list[Card], taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, str]):
-        self.cards = sort_cards(cards)
+    def __init__(self, facts: list[CardFacts], taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, str]):
+        """``facts``: every card's facts, in title order."""
+        self.facts = facts
+        self.cards = [fact.card for fact in facts]
         self.taxonomy = taxonomy
         self.linker = linker
         self.thumbnails = thumbnails
 
     def _list_page(self, here: str, title: str, description: str, intro_html: str, cards: list[Card]) -> GeneratedPage:
-        page = GeneratedPage(page_front_matter(title, description, searchable=False) + intro_html + "\n")
+        page = GeneratedPage(page_front_matter(title, description) + intro_html + "\n")
         return page.add_fragment(card_list(cards, here, self.taxonomy, self.linker, self.thumbnails))
 
     def _grouped(self, key: Callable[[Card], Iterable[str]]) -> dict[str, list[Card]]:
@@ -86,25 +71,19 @@ class BrowsePages:
 
     def _materials_page(self) -> GeneratedPage:
         here = materials_page()
-        groups: dict[str, list[tuple[str, Card]]] = defaultdict(list)
-        for card in self.cards:
-            seen: set[str] = set()
-            for item in card.get("materials"):
-                name = material_name(item)
-                key = material_key(name)
-                if key and key not in seen:
-                    seen.add(key)
-                    groups[key].append((name, card))
+        groups: dict[str, list[Card]] = defaultdict(list)
+        for fact in self.facts:
+            for name in fact.materials:
+                groups[name].append(fact.card)
         rows = []
         for key in sorted(groups, key=lambda k: (fold(k), k)):
             links = ", ".join(
                 f'<a href="{e(self.linker.href(here, card_page(card.slug)))}">{e(card.title)}</a>'
-                for _, card in groups[key]
+                for card in groups[key]
             )
             rows.append(f"<dt>{e(key)} <small>({len(groups[key])})</small></dt><dd>{links}</dd>")
         page = GeneratedPage(
-            page_front_matter("Theo nguyên vật liệu", "Mọi nguyên vật liệu trong thư viện và các hoạt động dùng chúng",
-                              searchable=False)
+            page_front_matter("Theo nguyên vật liệu", "Mọi nguyên vật liệu trong thư viện và các hoạt động dùng chúng")
             + f"<p>{len(groups)} loại nguyên vật liệu. Tìm nhanh bằng Ctrl+F (hoặc “Tìm trong trang” trên điện "
             "thoại).</p>\n"
         )

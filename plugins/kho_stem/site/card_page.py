@@ -13,7 +13,8 @@ from ..card import Card
 from ..taxonomy import Taxonomy
 from ..image_refs import resolve_image
 from .page import GeneratedPage
-from .fragments import age_badges, author_line, badge, duration_badge, e, material_name, review_badge
+from ..catalog import material_name
+from .fragments import age_badges, author_line, badge, duration_badge, e, review_badge
 from .urls import Linker, card_page, stem_page, topic_page
 
 REF_2860_UNCHECKED = "chưa đối chiếu"
@@ -22,15 +23,15 @@ _MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?((?:\s+[\"'(][^)]
 _HTML_IMAGE_SRC = re.compile(r"(<img\b[^>]*?\bsrc=)([\"'])([^\"']*)\2", re.IGNORECASE)
 
 
-def page_front_matter(title: str, description: str = "", searchable: bool = True) -> str:
+def page_front_matter(title: str, description: str = "", hide: tuple[str, ...] = ()) -> str:
+    """Front matter of a generated page; ``hide`` names parts of the theme's layout to leave out."""
     # Themes print page.title and page.meta.description without escaping (in <title>, <h1>, the
     # navigation, <meta content="…">), so the card's text is escaped here, once, at the source.
     data: dict[str, object] = {"title": e(title)}
     if description:
         data["description"] = e(description)
-    if not searchable:
-        # Lists of cards: the cards themselves are indexed; indexing lists too only repeats them.
-        data["search"] = {"exclude": True}
+    if hide:
+        data["hide"] = list(hide)
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, width=10_000) + "---\n\n"
 
 

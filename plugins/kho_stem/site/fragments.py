@@ -31,10 +31,6 @@ def review_badge(card: Card) -> str:
     return "" if card.is_reviewed else badge("Chưa duyệt", "unreviewed", "Thẻ chưa được giáo viên cốt cán duyệt")
 
 
-def material_name(item: object) -> str:
-    return item if isinstance(item, str) else str(item["name"])  # type: ignore[index]
-
-
 def author_line(card: Card) -> str:
     author = card.get("author")
     if isinstance(author, str):

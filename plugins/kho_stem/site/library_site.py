@@ -10,12 +10,15 @@ from pathlib import Path
 from ..card import Card
 from ..images import PublishedImage
 from ..taxonomy import Taxonomy
-from .browse import BrowsePages, sort_cards
+from ..catalog import all_materials, catalog_facets, library_facts
+from .browse import BrowsePages
 from .card_page import render_card_page
+from .catalog_page import CATALOG_SCRIPT, render_catalog_page
 from .fragments import e
 from .listing import Thumbnail, card_list
 from .page import GeneratedPage
-from .urls import Linker, age_page, card_page, cards_index_page, materials_page, topic_page
+from .search_data import PageEntry, search_data, search_data_script
+from .urls import Linker, age_page, card_page, cards_index_page, catalog_page, materials_page, topic_page
 
 RELATED_LIMIT = 6
 LATEST_LIMIT = 6
@@ -23,6 +26,7 @@ ENTRY_POINTS_MARKER = "<!-- kho-stem:entry-points -->"
 LATEST_MARKER = "<!-- kho-stem:latest -->"
 ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/kho-stem/kho-stem.css"
+SEARCH_SCRIPT = "assets/kho-stem/kho-stem-search.js"
 
 
 @dataclass(frozen=True)
@@ -36,10 +40,12 @@ class LibrarySite:
                  images: Mapping[Path, PublishedImage] | None = None):
         """``images`` maps each image a card uses to its published variants; an image without
         one (a site built without the image pipeline) is copied as it is."""
-        self.cards = sort_cards(cards)
+        self.facts = library_facts(cards, taxonomy)
+        self.cards = [fact.card for fact in self.facts]
         self.taxonomy = taxonomy
         self.linker = linker
         self.images = images or {}
+        self.facets = catalog_facets(taxonomy, all_materials(self.facts))
         self.image_sources = {
             image: self._image_src(card, image) for card in self.cards for image in card.images
         }
@@ -62,7 +68,7 @@ class LibrarySite:
         return f"{card_page(card.slug).rsplit('/', 1)[0]}/{relative}"
 
     def files(self) -> list[CopiedFile]:
-        copied = [CopiedFile(STYLESHEET, ASSETS / "kho-stem.css")]
+        copied = [CopiedFile(asset, ASSETS / asset.rsplit("/", 1)[1]) for asset in (STYLESHEET, SEARCH_SCRIPT, CATALOG_SCRIPT)]
         for image, src in self.image_sources.items():
             published = self.images.get(image)
             if published:
@@ -94,8 +100,13 @@ class LibrarySite:
             )
             for card in self.cards
         }
-        pages.update(BrowsePages(self.cards, self.taxonomy, self.linker, self.thumbnails).pages())
+        pages.update(BrowsePages(self.facts, self.taxonomy, self.linker, self.thumbnails).pages())
+        pages[catalog_page()] = render_catalog_page(self.facets, self.linker, len(self.cards))
         return pages
+
+    def search_script(self, pages: list[PageEntry]) -> str:
+        """The catalog and search data (``DATA_SCRIPT``): every card, plus ``pages`` that are not cards."""
+        return search_data_script(search_data(self.facts, self.facets, self.taxonomy, self.linker, self.thumbnails, pages))
 
     def _related(self) -> dict[str, list[Card]]:
         """Cards sharing a topic and an age band, most shared first (bounded work per card)."""
@@ -139,6 +150,7 @@ class LibrarySite:
             f"<small>({count('topics', t.code)})</small></li>" for t in self.taxonomy.topics
         )
         others = (
+            f'<a href="{e(self.linker.href(here, catalog_page()))}">Tìm và lọc trong Thư viện</a> · '
             f'<a href="{e(self.linker.href(here, cards_index_page()))}">Tất cả {len(self.cards)} hoạt động</a> · '
             f'<a href="{e(self.linker.href(here, materials_page()))}">Theo nguyên vật liệu</a>'
         )

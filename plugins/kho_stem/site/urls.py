@@ -15,6 +15,7 @@ AGES = "do-tuoi"
 TOPICS = "chu-de"
 STEM = "linh-vuc"
 MATERIALS = "vat-lieu"
+CATALOG = "thu-vien"
 
 
 def card_page(slug: str) -> str:
@@ -41,6 +42,10 @@ def cards_index_page() -> str:
     return f"{CARDS}/index.md"
 
 
+def catalog_page() -> str:
+    return f"{CATALOG}/index.md"
+
+
 @dataclass(frozen=True)
 class Linker:
     directory_urls: bool = True
@@ -56,11 +61,20 @@ class Linker:
             return stem + "/"
         return stem + ".html"
 
+    def root(self, from_src: str) -> str:
+        """The prefix that turns a site-relative URL into a link from the page ``from_src``."""
+        folder = self._folder(self.url(from_src)).strip("/")
+        return "../" * (folder.count("/") + 1) if folder else ""
+
+    @staticmethod
+    def _folder(url: str) -> str:
+        return url if url.endswith("/") or url == "" else posixpath.dirname(url) + "/"
+
     def href(self, from_src: str, to_src: str) -> str:
         """Relative link from the page ``from_src`` to the page or file ``to_src``."""
         target = self.url(to_src)
         here = self.url(from_src)
-        base = here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
+        base = self._folder(here)
         if base in ("", "/"):
             relative = target
         else:

@@ -1,0 +1,180 @@
+"""What lists, filters, search and statistics need to know about each card: computed once, here.
+
+The catalog page, the search data and the statistics report all read ``CardFacts``; none of them
+looks into a card's front matter on its own, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .card import Card
+from .taxonomy import Taxonomy, Vocabulary
+from .text import fold, nfc
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class DurationRange:
+    code: str
+    label: str
+    low: int
+    high: int | None  # None: no upper bound
+
+    def __contains__(self, minutes: object) -> bool:
+        return isinstance(minutes, int) and self.low <= minutes and (self.high is None or minutes <= self.high)
+
+
+# Ranges a teacher plans with: a short corner activity, a typical session, a long one, a project.
+DURATION_RANGES = (
+    DurationRange("den-15", "Đến 15 phút", 0, 15),
+    DurationRange("16-30", "16–30 phút", 16, 30),
+    DurationRange("31-45", "31–45 phút", 31, 45),
+    DurationRange("tren-45", "Trên 45 phút", 46, None),
+)
+
+
+def material_name(item: object) -> str:
+    return item if isinstance(item, str) else str(item["name"])  # type: ignore[index]
+
+
+def material_key(name: str) -> str:
+    """Group spellings of one material: case, notes in brackets and what follows a comma are ignored.
+
+    "Vỏ hộp sữa giấy (đã rửa), phơi khô" and "vỏ hộp sữa giấy" are the same material.
+    """
+    core = _PARENTHESES.sub(" ", nfc(name)).split(",")[0]
+    return _SPACES.sub(" ", core).strip().lower()
+
+
+class MaterialNames:
+    """Groups the many ways cards name a material under the library's common materials.
+
+    ``content/taxonomy/materials.yml`` lists common materials, each with the words a card's
+    material name may start with: "chai nhựa 500 ml đã rửa sạch" is "chai nhựa". The longest
+    matching word wins; a name that matches none stays as written (see ``material_key``).
+    Diacritics count: "dao" (a knife) is not "đào" (a peach).
+    """
+
+    def __init__(self, vocabulary: Vocabulary | None):
+        starts = []
+        for term in vocabulary or ():
+            for word in (term.label, *term.get("words", ())):
+                starts.append((material_key(str(word)), term.label))
+        self._starts = tuple(sorted(starts, key=lambda start: -len(start[0])))
+
+    def common_name(self, name: str) -> str:
+        key = material_key(name)
+        for start, label in self._starts:
+            if key == start or key.startswith(start + " "):
+                return label
+        return key
+
+
+def duration_range(minutes: int) -> str:
+    return next(r.code for r in DURATION_RANGES if minutes in r)
+
+
+@dataclass(frozen=True)
+class CardFacts:
+    card: Card
+    ages: tuple[str, ...]
+    topics: tuple[str, ...]
+    stem: tuple[str, ...]
+    domains: tuple[str, ...]
+    duration: int
+    duration_range: str
+    group: str
+    setting: str | None
+    hazards: tuple[str, ...]  # every hazard code declared on the card's materials, in order
+    materials: tuple[str, ...]  # common material names (``MaterialNames``), each once, in the card's order
+    reviewed: bool
+    organization: str | None
+
+    @property
+    def slug(self) -> str:
+        return self.card.slug
+
+
+def card_facts(card: Card, names: MaterialNames) -> CardFacts:
+    materials: dict[str, None] = {}
+    hazards: dict[str, None] = {}
+    for item in card.get("materials"):
+        key = names.common_name(material_name(item))
+        if key:
+            materials[key] = None
+        if isinstance(item, dict):
+            hazards.update(dict.fromkeys(item.get("hazards") or ()))
+    author = card.get("author")
+    organization = author.get("organization") if isinstance(author, dict) else None
+    return CardFacts(
+        card=card,
+        ages=tuple(card.get("ages")),
+        topics=tuple(card.get("topics")),
+        stem=tuple(card.get("stem")),
+        domains=tuple(card.get("domains") or ()),
+        duration=card.get("duration"),
+        duration_range=duration_range(card.get("duration")),
+        group=card.get("group"),
+        setting=card.get("setting"),
+        hazards=tuple(hazards),
+        materials=tuple(materials),
+        reviewed=card.is_reviewed,
+        organization=organization,
+    )
+
+
+def library_facts(cards: Iterable[Card], taxonomy: Taxonomy) -> list[CardFacts]:
+    """The facts of every card, in title order."""
+    names = MaterialNames(taxonomy.vocabularies.get("materials"))
+    return [card_facts(card, names) for card in sort_cards(cards)]
+
+
+def sort_cards(cards: Iterable[Card]) -> list[Card]:
+    return sorted(cards, key=lambda card: (fold(card.title), card.title, card.slug))
+
+
+def all_materials(facts: Iterable[CardFacts]) -> list[str]:
+    """Every material key in the library, in Vietnamese alphabetical order (diacritics folded)."""
+    keys = {key for fact in facts for key in fact.materials}
+    return sorted(keys, key=lambda key: (fold(key), key))
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One group of filters in the catalog: ``key`` names it in the page address."""
+
+    key: str
+    legend: str
+    values: tuple[FacetValue, ...]
+
+
+def catalog_facets(taxonomy: Taxonomy, materials: list[str]) -> tuple[Facet, ...]:
+    """The filters, in the order a teacher narrows a search: who, what, how long, how, where."""
+
+    def vocabulary(key: str, name: str, legend: str = "") -> Facet:
+        words = taxonomy[name]
+        legend = legend or words.noun[:1].upper() + words.noun[1:]
+        return Facet(key, legend, tuple(FacetValue(term.code, term.label) for term in words))
+
+    return (
+        vocabulary("tuoi", "ages"),
+        vocabulary("chu-de", "topics"),
+        vocabulary("linh-vuc", "stem"),
+        vocabulary("phat-trien", "domains"),
+        Facet("thoi-luong", "Thời lượng", tuple(FacetValue(r.code, r.label) for r in DURATION_RANGES)),
+        vocabulary("nhom", "groups"),
+        vocabulary("noi", "settings"),
+        vocabulary("nguy-co", "hazards", "Mối nguy"),  # the vocabulary's noun names its codes
+        Facet("vat-lieu", "Nguyên vật liệu", tuple(FacetValue(key, key) for key in materials)),
+    )

@@ -1,0 +1,113 @@
+"""The data behind the catalog and the site-wide search, written as a JavaScript file.
+
+It is a script (``window.KhoStemData = {…}``), not JSON fetched at run time, because an offline
+copy opened from file:// may load scripts but not fetch(). Vocabularies are listed once and cards
+refer to them by position, which keeps the file small; the browser folds diacritics itself.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..catalog import CardFacts, Facet, material_name
+from ..taxonomy import Taxonomy
+from .listing import Thumbnail
+from .urls import Linker, card_page
+
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ATTRIBUTE_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
+_TAG = re.compile(r"<[^>]+>")
+_URL = re.compile(r"\bhttps?://\S+")
+_WORD = re.compile(r"[^\W_]+")
+_SKIPPED_BLOCKS = re.compile(r"<(script|style|nav)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+
+
+def unique_words(*texts: str) -> str:
+    """The distinct words of ``texts``, lower-cased, in order of first use, joined by spaces."""
+    words: dict[str, None] = {}
+    for text in texts:
+        words.update(dict.fromkeys(_WORD.findall(text.lower())))
+    return " ".join(words)
+
+
+def markdown_text(markdown: str) -> str:
+    """The readable words of a card body: link and image texts kept, addresses and markup dropped."""
+    text = _MARKDOWN_LINK.sub(r" \1 ", markdown)
+    text = _ATTRIBUTE_LIST.sub(" ", text)
+    return _URL.sub(" ", _TAG.sub(" ", text))
+
+
+def html_text(page_html: str) -> str:
+    return html.unescape(_TAG.sub(" ", _SKIPPED_BLOCKS.sub(" ", page_html)))
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """A page other than a card that the site-wide search finds: its URL, title and words."""
+
+    url: str
+    title: str
+    words: str
+
+
+def page_entry(url: str, title: str, page_html: str | None) -> PageEntry:
+    """A page's search entry; ``title`` as the page has it (generated pages escape theirs, see
+    ``page_front_matter``), ``page_html`` None for generated lists, which only repeat the cards."""
+    return PageEntry(url, html.unescape(title), unique_words(html_text(page_html)) if page_html else "")
+
+
+def card_entry(facts: CardFacts, taxonomy: Taxonomy, linker: Linker, positions: Mapping[str, Mapping[str, int]],
+               thumbnail: Thumbnail | None) -> dict[str, object]:
+    card = facts.card
+    topic_labels = [taxonomy.topics[code].label for code in facts.topics]
+    material_texts = []
+    for item in card.get("materials"):
+        material_texts.append(material_name(item))
+        if isinstance(item, dict) and item.get("note"):
+            material_texts.append(str(item["note"]))
+    entry: dict[str, object] = {
+        "u": linker.url(card_page(card.slug)),
+        "t": card.title,
+        "d": card.get("description"),
+        "k": " · ".join(topic_labels + [name for name in facts.materials]),
+        "w": unique_words(
+            " ".join(material_texts), " ".join(card.get("objectives")), " ".join(card.get("safety")),
+            markdown_text(card.body), card.get("family") or "", card.get("inclusion") or ""),
+        "n": facts.duration,
+    }
+    for key, codes in (("tuoi", facts.ages), ("chu-de", facts.topics), ("linh-vuc", facts.stem),
+                       ("phat-trien", facts.domains), ("nguy-co", facts.hazards), ("vat-lieu", facts.materials)):
+        entry[key] = [positions[key][code] for code in codes]
+    entry["thoi-luong"] = [positions["thoi-luong"][facts.duration_range]]
+    entry["nhom"] = [positions["nhom"][facts.group]]
+    entry["noi"] = [positions["noi"][facts.setting]] if facts.setting else []
+    if facts.reviewed:
+        entry["r"] = 1
+    if thumbnail:
+        entry["i"] = [thumbnail.src, thumbnail.width, thumbnail.height]
+    return entry
+
+
+def search_data(facts: Iterable[CardFacts], facets: tuple[Facet, ...], taxonomy: Taxonomy, linker: Linker,
+                thumbnails: Mapping[str, Thumbnail], pages: Iterable[PageEntry]) -> dict[str, object]:
+    positions = {facet.key: {value.code: index for index, value in enumerate(facet.values)} for facet in facets}
+    age_short = {term.code: term.get("short", term.code) for term in taxonomy.ages}
+    return {
+        "facets": [
+            {"key": facet.key, "legend": facet.legend, "values": [[v.code, v.label] for v in facet.values]}
+            for facet in facets
+        ],
+        "ageShort": [age_short[value.code] for value in next(f for f in facets if f.key == "tuoi").values],
+        "cards": [card_entry(fact, taxonomy, linker, positions, thumbnails.get(fact.slug)) for fact in facts],
+        "pages": [{"u": page.url, "t": page.title, "w": page.words} for page in pages],
+    }
+
+
+def search_data_script(data: Mapping[str, object]) -> str:
+    # "<" is escaped so that no card text can ever close a <script> element around it.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f"window.KhoStemData={text};\n"

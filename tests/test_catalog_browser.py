@@ -1,0 +1,249 @@
+"""The catalog and the site-wide search in headless Chromium, over http and from file://.
+
+A small fixture library is built twice: with directory URLs, served over http (a school's web
+server), and with file URLs, opened from file:// with every network request refused (a USB stick).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import HAS_CHROMIUM, ROOT, VALID_CARD, edit, served
+from kho_stem.text import fold
+
+if not HAS_CHROMIUM:
+    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+
+MKDOCS_YML = """\
+site_name: Thử nghiệm
+docs_dir: content/pages
+use_directory_urls: {directory_urls}
+theme: {{name: material, language: vi, font: false}}
+plugins: [kho-stem]
+"""
+NO_HAZARD_MATERIALS = """materials:
+  - giấy màu
+  - bút sáp màu
+"""
+
+
+def _card(title: str, description: str, ages: str, *, no_hazards: bool = False, reviewed: bool = False) -> str:
+    text = edit(VALID_CARD, "title: Thuyền lá nổi hay chìm", f"title: {title}")
+    text = edit(text, "description: Trẻ làm thuyền từ lá chuối và vỏ hộp sữa, thử xem thuyền nào chở được nhiều sỏi.",
+                f"description: {description}")
+    text = edit(text, "ages: [4-5, 5-6]", f"ages: [{ages}]")
+    if no_hazards:
+        start, end = text.index("materials:\n"), text.index("safety:\n")
+        text = text[:start] + NO_HAZARD_MATERIALS + text[end:]
+        text = edit(text, "  - Chỉ người lớn dùng kéo để cắt hộp sữa.\n", "")
+        text = edit(text, "  - Đếm sỏi trước và sau hoạt động; nhắc trẻ không cho sỏi vào miệng.\n", "")
+    if reviewed:
+        text = edit(text, "cost: 10000", "reviewed: {by: Cô Lan, date: 2026-11-01}\ncost: 10000")
+    return text
+
+
+CARDS = {
+    "thuyen-giay": _card("Thuyền giấy nổi trên chậu nước", "Trẻ gấp thuyền giấy và thả trên nước.", "4-5, 5-6"),
+    "hoa-huong-duong": _card("Hoa hướng dương tìm ánh nắng", "Trẻ trồng hạt hướng dương bên cửa sổ.", "3-4"),
+    "duong-di-cua-nuoc": _card("Đường đi của nước mưa", "Trẻ làm máng dẫn nước mưa.", "5-6"),
+    "tranh-mau-sap": _card("Tranh màu sáp chống thấm", "Trẻ vẽ bằng sáp rồi quét màu nước lên tranh.", "4-5",
+                           no_hazards=True, reviewed=True),
+}
+
+
+def _build(root: Path, directory_urls: bool) -> Path:
+    from kho_stem_mkdocs.commands import build_site
+
+    (root / "content" / "pages").mkdir(parents=True)
+    shutil.copytree(ROOT / "content" / "taxonomy", root / "content" / "taxonomy")
+    (root / "content" / "pages" / "index.md").write_text("# Trang chủ\n\n<!-- kho-stem:entry-points -->\n",
+                                                          encoding="utf-8")
+    (root / "content" / "pages" / "an-toan.md").write_text(
+        "# An toàn\n\nLuôn có cô ở cạnh chậu nước khi trẻ chơi.\n", encoding="utf-8")
+    (root / "content" / "pages" / "dong-gop.md").write_text("# Đóng góp\n", encoding="utf-8")
+    (root / "activities").mkdir()
+    for slug, text in CARDS.items():
+        (root / "activities" / f"{slug}.md").write_text(text, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(directory_urls=str(directory_urls).lower()), encoding="utf-8")
+    build_site(root / "mkdocs.yml", root / "site")
+    return root / "site"
+
+
+class Site:
+    """Where the built fixture library is, and how pages are addressed in it."""
+
+    def __init__(self, base: str, directory_urls: bool):
+        self.base = base
+        self.offline = not directory_urls
+
+    def url(self, page: str) -> str:
+        """``page`` like "thu-vien/" or "hoat-dong/thuyen-giay/"."""
+        if self.offline:
+            page = (page or "") + "index.html" if page.endswith("/") or not page else page
+        return self.base + page
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def site(request, tmp_path_factory):
+    directory_urls = request.param == "http"
+    folder = _build(tmp_path_factory.mktemp(request.param), directory_urls)
+    if directory_urls:
+        with served(folder) as base:
+            yield Site(base, True)
+    else:
+        yield Site(folder.as_uri() + "/", False)
+
+
+@pytest.fixture
+def page(browser, site):
+    # Tall enough that every filter is on screen: clicks are not hidden under the sticky header.
+    context = browser.new_context(viewport={"width": 1366, "height": 2400})
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("pageerror", lambda error: problems.append(f"error: {error}"))
+    opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    if site.offline:
+        # No network at all: anything that is not a file of the copy is refused and reported.
+        def refuse(route):
+            problems.append(f"request: {route.request.url}")
+            route.abort()
+
+        context.route("http*://**", refuse)
+    yield opened
+    context.close()
+    assert problems == []
+
+
+def open_catalog(page, site, address: str = "") -> None:
+    page.goto(site.url("thu-vien/") + address)
+    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+
+
+def titles(page) -> list[str]:
+    return page.locator("[data-ks-results] .ks-tile__title").all_inner_texts()
+
+
+def count_of(page, name: str, value: str) -> str:
+    return page.locator(f"input[name='{name}'][value='{value}'] ~ .ks-count").text_content()
+
+
+def tick(page, name: str, value: str) -> None:
+    """Tick a filter as a teacher does: unfold its group first when it is folded."""
+    box = page.locator(f"input[name='{name}'][value='{value}']")
+    if not box.is_visible():
+        page.locator("details", has=box).locator("summary").click()
+    box.check()
+
+
+@pytest.mark.parametrize("query", ["nuoc", "nươc", "NƯỚC", "nước"])
+def test_water_is_found_with_or_without_diacritics(page, site, query):
+    open_catalog(page, site)
+    page.fill("#ks-q", query)
+    found = titles(page)
+    assert sorted(found[:2]) == ["Thuyền giấy nổi trên chậu nước", "Đường đi của nước mưa"], found
+
+
+def test_two_words_without_diacritics_find_the_title(page, site):
+    open_catalog(page, site)
+    page.fill("#ks-q", "thuyen giay")
+    assert titles(page)[0] == "Thuyền giấy nổi trên chậu nước"
+
+
+@pytest.mark.parametrize(("query", "first", "second"), [
+    ("dương", "Hoa hướng dương tìm ánh nắng", "Đường đi của nước mưa"),
+    ("đường", "Đường đi của nước mưa", "Hoa hướng dương tìm ánh nắng"),
+])
+def test_exact_diacritics_rank_first(page, site, query, first, second):
+    open_catalog(page, site)
+    page.fill("#ks-q", query)
+    assert titles(page)[:2] == [first, second]
+
+
+def test_filters_combine_with_counts(page, site):
+    open_catalog(page, site)
+    assert page.inner_text(".ks-catalog__count") == "Tìm thấy 4 hoạt động."
+    assert count_of(page, "tuoi", "5-6") == "(2)"
+    tick(page, "tuoi", "4-5")
+    assert sorted(titles(page)) == ["Thuyền giấy nổi trên chậu nước", "Tranh màu sáp chống thấm"]
+    # Values of the same group add cards; the count shows what ticking would give.
+    assert count_of(page, "tuoi", "5-6") == "(2)"
+    assert count_of(page, "nguy-co", "khong") == "(1)"
+    tick(page, "nguy-co", "khong")
+    assert titles(page) == ["Tranh màu sáp chống thấm"]
+    assert count_of(page, "tuoi", "3-4") == "(0)"
+    page.click("[data-ks-filters] button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('[data-ks-results] .ks-tile').length === 4")
+    tick(page, "duyet", "1")
+    assert titles(page) == ["Tranh màu sáp chống thấm"]
+
+
+def test_hazard_filter_leaves_out_cards_with_that_hazard(page, site):
+    open_catalog(page, site)
+    assert count_of(page, "nguy-co", "chau-nuoc") == "(3)"
+    tick(page, "nguy-co", "chau-nuoc")
+    assert titles(page) == ["Tranh màu sáp chống thấm"]
+
+
+def test_shared_address_gives_the_same_view(page, site):
+    open_catalog(page, site)
+    tick(page, "tuoi", "5-6")
+    page.fill("#ks-q", "nuoc")
+    address = page.evaluate("location.href")
+    assert "tuoi=5-6" in address and "q=nuoc" in address
+    shown = titles(page)
+    page.goto("about:blank")
+    page.goto(address)
+    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+    assert titles(page) == shown
+    assert page.is_checked("input[name=tuoi][value='5-6']") and page.input_value("#ks-q") == "nuoc"
+
+
+def test_our_class_materials_are_remembered_and_rank_cards(page, site):
+    open_catalog(page, site)
+    page.click("[data-ks-class] > summary")
+    tick(page, "lop", "1")
+    assert titles(page) == []
+    tick(page, "co", "giấy thủ công")  # the card says "giấy màu": materials.yml groups it
+    assert titles(page) == ["Tranh màu sáp chống thấm"]
+    assert "Còn thiếu: bút sáp màu" in page.inner_text("[data-ks-results]")
+    page.reload()
+    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+    assert page.is_checked("input[name=co][value='giấy thủ công']"), "the list is kept in this browser"
+    tick(page, "co", "bút sáp màu")
+    assert page.inner_text("[data-ks-results] h2") == "Lớp em làm được ngay (1)"
+    stored = page.evaluate("localStorage.getItem('kho-stem:lop-em-co')")
+    assert sorted(json.loads(stored)) == ["bút sáp màu", "giấy thủ công"]
+
+
+def test_header_search_on_every_page(page, site):
+    page.goto(site.url("hoat-dong/thuyen-giay/"))
+    page.click(".md-search__input")
+    page.keyboard.type("huong duong")
+    page.wait_for_selector("[data-ks-search-list] li")
+    first = page.locator("[data-ks-search-list] li").first
+    assert first.locator("h1").inner_text() == "Hoa hướng dương tìm ánh nắng"
+    first.locator("a").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text() == "Hoa hướng dương tìm ánh nắng"
+
+
+def test_header_search_finds_pages_and_opens_the_catalog(page, site):
+    page.goto(site.url(""))
+    page.click(".md-search__input")
+    page.keyboard.type("an toan")
+    page.wait_for_selector("[data-ks-search-list] li")
+    assert "An toàn" in page.locator("[data-ks-search-list] h1").all_inner_texts()
+    page.fill(".md-search__input", "nuoc")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+    assert page.input_value("#ks-q") == "nuoc" and len(titles(page)) == 4
+
+
+def test_browser_folds_like_python(page, site):
+    samples = ["Nước Đá", "THUYỀN GIẤY", "hướng dương", "Đường", "ỗ ợ ự ỷ", "Khoảng 1,5 m"]
+    open_catalog(page, site)
+    assert page.evaluate("samples => samples.map(KhoStem.fold)", samples) == [fold(s) for s in samples]
