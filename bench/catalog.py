@@ -74,7 +74,7 @@ def measure(browser, base: str) -> dict[str, float]:
     for name, value in (("tuoi", "4-5"), ("tuoi", "5-6"), ("linh-vuc", "S"), ("nguy-co", "khong")):
         box = page.locator(f"input[name='{name}'][value='{value}']")
         if not box.is_visible():
-            page.locator("details", has=box).locator("summary").click()
+            box.locator("xpath=ancestor::details[1]/summary").click()
         box.check()
         filters.append(update_ms(page))
     card = page.locator("[data-ks-results] a.ks-tile__title").first.get_attribute("href")

@@ -64,7 +64,8 @@ def test_annotation_escaping():
         "kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách và các dấu ngoặc, dấu nháy đóng mở đủ")
 
 
-@pytest.mark.parametrize("args", [["check", "/khong/co/thu-muc"], ["bogus"], ["check", "--format", "xml"], []])
+@pytest.mark.parametrize("args", [["check", "/khong/co/thu-muc"], ["bogus"], ["check", "--format", "xml"], [],
+                                  ["offline", "--output", "/khong/co/thu-muc/kho.zip"]])
 def test_usage_errors_exit_2(args: list[str]):
     result = run(*args)
     assert result.returncode == 2

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 invalid content, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 from .diagnostics import DiagnosticError, Problem, display_path
 from .library import check_library, find_card_files
 from .messages import LANGUAGES, message
+from .offline import default_name
 from .project import Project
 from .schema import write_schema
 from .taxonomy import load_taxonomy
@@ -43,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="xem trước tại http://127.0.0.1:8000, tự dựng lại khi sửa thẻ")
     serve.add_argument("--address", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
     _add_language(serve)
+    offline = commands.add_parser("offline", help="dựng bản ngoại tuyến và đóng gói thành một tệp .zip (mở từ USB)")
+    offline.add_argument("--output", type=Path, metavar="PATH",
+                         help="tệp .zip hoặc thư mục để ghi vào (mặc định: dist/kho-stem-offline-<ngày>.zip)")
+    _add_language(offline)
     schema = commands.add_parser("schema", help="ghi lại lược đồ JSON của thẻ (content/schema/card.schema.json)")
     _add_language(schema)
     return parser
@@ -62,7 +68,7 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
             return run_check(project, args.paths, args.format, args.lang)
         if args.command == "schema":
             return run_schema(project, args.lang)
-        if args.command in ("build", "serve"):
+        if args.command in ("build", "serve", "offline"):
             return run_site(project, args)
     except UsageError as error:
         print(message("usage_error", language, detail=error), file=sys.stderr)
@@ -100,7 +106,7 @@ def run_check(project: Project, paths: list[Path], output_format: str, language:
 
 def run_site(project: Project, args: argparse.Namespace) -> int:
     # Imported here: the core never needs MkDocs, only these two commands do.
-    from kho_stem_mkdocs.commands import BuildFailed, build_site, serve_site
+    from kho_stem_mkdocs.commands import BuildFailed, build_offline, build_site, serve_site
 
     if run_check(project, [], "text", args.lang) != EXIT_OK:
         return EXIT_INVALID
@@ -108,12 +114,29 @@ def run_site(project: Project, args: argparse.Namespace) -> int:
         if args.command == "build":
             build_site(project.root / "mkdocs.yml", project.root / "site", strict=args.strict)
             print(f"site: {display_path(project.root / 'site')}")
+        elif args.command == "offline":
+            target = _offline_target(project, args.output, args.lang)
+            copy = build_offline(project.root / "mkdocs.yml", target)
+            print(message("offline_written", args.lang, cards=copy.cards, files=copy.files,
+                          path=display_path(copy.path), megabytes=f"{copy.size / 1_000_000:.1f}"))
         else:
             serve_site(project.root / "mkdocs.yml", args.address)
     except BuildFailed as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
+
+
+def _offline_target(project: Project, output: Path | None, language: str) -> Path:
+    name = default_name(dt.date.today())
+    if output is None:
+        return project.root / "dist" / name
+    output = output.resolve()
+    if output.is_dir():
+        return output / name
+    if not output.parent.is_dir():
+        raise UsageError(message("path_not_found", language, path=output.parent))
+    return output
 
 
 def run_schema(project: Project, language: str) -> int:

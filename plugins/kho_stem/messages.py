@@ -314,6 +314,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không có thẻ nào (tệp .md) trong {paths}",
         "en": "no cards (.md files) in {paths}",
     },
+    "offline_written": {
+        "vi": "Đã đóng gói bản ngoại tuyến ({cards} thẻ, {files} tệp): {path} ({megabytes} MB)",
+        "en": "Offline copy packed ({cards} cards, {files} files): {path} ({megabytes} MB)",
+    },
     "schema_written": {
         "vi": "Đã ghi lược đồ JSON vào {path}",
         "en": "JSON Schema written to {path}",

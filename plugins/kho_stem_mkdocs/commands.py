@@ -1,4 +1,4 @@
-"""``build.py build`` and ``build.py serve``: MkDocs with the project's mkdocs.yml.
+"""``build.py build``, ``serve`` and ``offline``: MkDocs with the project's mkdocs.yml.
 
 A build goes into a fresh folder beside ``site/`` and replaces it only when it succeeded, so a
 failed build (a broken card) leaves the previous site intact.
@@ -6,6 +6,7 @@ failed build (a broken card) leaves the previous site intact.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 import tempfile
@@ -14,7 +15,10 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from kho_stem.offline import OfflineCopy, pack, readme_text
 
 
 class BuildFailed(Exception):
@@ -32,20 +36,22 @@ class _ErrorCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, site_dir: Path, strict: bool = False) -> None:
+def build_site(config_file: Path, site_dir: Path, strict: bool = False, **overrides: object) -> MkDocsConfig:
+    """Build into ``site_dir`` (replaced only on success); ``overrides`` change mkdocs.yml settings."""
     site_dir = site_dir.resolve()
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     collector = _ErrorCollector()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(collector)
     try:
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        config = load_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
         _swap_in(staging, site_dir)
+        return config
     except (Abort, ConfigurationError, PluginError) as error:
         raise BuildFailed("\n".join(collector.messages) or str(error)) from None
     finally:
@@ -68,3 +74,15 @@ def serve_site(config_file: Path, address: str) -> None:
         mkdocs_serve(str(config_file), dev_addr=address, livereload=True)
     except (Abort, ConfigurationError, PluginError) as error:
         raise BuildFailed(str(error)) from None
+
+
+def build_offline(config_file: Path, target: Path) -> OfflineCopy:
+    """Build the site with file URLs (pages open from a folder, no server) and pack it as ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".offline-", dir=target.parent) as work:
+        site = Path(work) / "site"
+        config = build_site(config_file, site, use_directory_urls=False)
+        plugin = config.plugins["kho-stem"]
+        cards = len(plugin.result.cards) if plugin.result else 0
+        readme = readme_text(config.site_name, cards, dt.datetime.now(), config.site_url or None)
+        return pack(site, target, readme, cards)

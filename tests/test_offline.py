@@ -1,0 +1,150 @@
+"""The offline copy: `build.py offline` packs the starter library into one zip that works from a
+folder (file://) with the network cut, and from any static web server."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import HAS_CHROMIUM, ROOT, served
+from kho_stem.offline import FOLDER, README_NAME
+
+_LINK = re.compile(r'<(\w+)\b[^>]*?\b(?:href|src)="([^"]+)"')
+
+
+@pytest.fixture(scope="module")
+def offline_zip(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("offline") / "kho.zip"
+    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "offline", "--output", str(target)],
+                         capture_output=True, text=True, encoding="utf-8",
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode == 0, run.stderr
+    assert str(target) in run.stdout, run.stdout
+    assert re.search(r"\(\d+\.\d MB\)", run.stdout), run.stdout
+    return target
+
+
+@pytest.fixture(scope="module")
+def unpacked(offline_zip: Path, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(folder)
+    return folder / FOLDER
+
+
+def test_zip_is_written_atomically_and_holds_one_folder(offline_zip: Path):
+    assert [p.name for p in offline_zip.parent.iterdir()] == ["kho.zip"], "no partial file or build folder left"
+    with zipfile.ZipFile(offline_zip) as archive:
+        names = archive.namelist()
+    assert all(name.startswith(f"{FOLDER}/") for name in names)
+    assert f"{FOLDER}/index.html" in names and f"{FOLDER}/{README_NAME}" in names
+
+
+def test_readme_says_how_to_open_it_when_and_how_many_cards(unpacked: Path):
+    cards = len(list((ROOT / "activities").rglob("*.md")))
+    text = (unpacked / README_NAME).read_bytes().decode("utf-8-sig")
+    assert "\r\n" in text and "index.html" in text and "Chrome" in text and "Bản mới nhất" in text
+    assert f"Số thẻ hoạt động: {cards}" in text and re.search(r"Ngày tạo: \d\d/\d\d/\d{4}", text)
+
+
+def test_nothing_useless_or_duplicated_is_packed(unpacked: Path):
+    files = [p for p in unpacked.rglob("*") if p.is_file()]
+    assert not [p for p in files if p.suffix == ".map" or "lunr" in p.parts or "workers" in p.parts]
+    by_content: dict[str, list[str]] = defaultdict(list)
+    for path in files:
+        by_content[hashlib.sha256(path.read_bytes()).hexdigest()].append(path.relative_to(unpacked).as_posix())
+    assert [names for names in by_content.values() if len(names) > 1] == []
+
+
+def test_every_link_and_image_points_to_a_file_in_the_copy(unpacked: Path):
+    broken = []
+    pages = list(unpacked.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        for tag, target in _LINK.findall(page.read_text(encoding="utf-8")):
+            parts = urlsplit(target)
+            # A link to a web site is fine (it opens when there is a network); nothing the page
+            # loads by itself (scripts, styles, images) may come from outside the copy.
+            assert parts.scheme in ("", "data", "mailto") or tag == "a", f"{page.name} loads {target}"
+            if parts.scheme or not parts.path:
+                continue
+            resolved = (page.parent / unquote(parts.path)).resolve()
+            if not resolved.is_file():
+                broken.append(f"{page.relative_to(unpacked)} -> {target}")
+    assert broken == []
+
+
+needs_chromium = pytest.mark.skipif(not HAS_CHROMIUM, reason="Debian's chromium is not installed")
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page that may read files only: every other request is refused and recorded."""
+    context = browser.new_context(viewport={"width": 1366, "height": 2400})
+    page = context.new_page()
+    problems: list[str] = []
+
+    def refuse(route):
+        problems.append(f"request: {route.request.url}")
+        route.abort()
+
+    context.route(re.compile(r"^(?!file:).*"), refuse)
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(f"error: {error}"))
+    yield page
+    context.close()
+    assert problems == []
+
+
+@needs_chromium
+def test_a_teacher_uses_the_copy_from_a_folder_with_no_network(offline_page, unpacked: Path):
+    page = offline_page
+    page.goto((unpacked / "index.html").as_uri())
+    page.get_by_role("link", name="Thư viện", exact=True).first.click()
+    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+    page.fill("#ks-q", "thuyen")
+    assert "thuyền" in page.locator("[data-ks-results] .ks-tile__title").first.inner_text().lower()
+    page.fill("#ks-q", "")
+    page.check("input[name=tuoi][value='24-36m']")
+    assert page.inner_text(".ks-catalog__count").startswith("Tìm thấy 10 hoạt động")
+    page.locator("[data-ks-results] .ks-tile__title").first.click()
+    assert page.url.endswith("/index.html") and "/hoat-dong/" in page.url
+    assert page.locator("#an-toan").is_visible()
+    page.click(".md-search__input")
+    page.keyboard.type("nam cham")
+    page.wait_for_selector("[data-ks-search-list] li")
+    page.locator("[data-ks-search-list] a").first.click()
+    assert "nam châm" in page.locator("h1").first.inner_text().lower()
+    page.goto((unpacked / "do-tuoi" / "5-6" / "index.html").as_uri())
+    assert page.locator(".ks-tile").count() > 10
+
+
+@needs_chromium
+def test_covers_load_from_the_copy(offline_page, unpacked: Path):
+    page = offline_page
+    page.goto((unpacked / "hoat-dong" / "index.html").as_uri())
+    covers = page.locator("img.ks-tile__thumb")
+    assert covers.count() >= 3
+    for index in range(covers.count()):
+        covers.nth(index).scroll_into_view_if_needed()
+    page.wait_for_function("[...document.querySelectorAll('img.ks-tile__thumb')].every(i => i.complete)")
+    assert page.evaluate("[...document.querySelectorAll('img.ks-tile__thumb')].every(i => i.naturalWidth > 0)")
+
+
+@needs_chromium
+def test_the_same_copy_works_on_a_static_web_server(browser, unpacked: Path):
+    with served(unpacked) as base:
+        page = browser.new_page()
+        page.goto(base + "thu-vien/index.html#q=nuoc")
+        page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+        assert page.locator("[data-ks-results] .ks-tile").count() > 5
+        page.close()
