@@ -10,7 +10,7 @@ from conftest import HAS_CHROMIUM, ROOT, served
 
 PAGES = ["", "hoat-dong/o-to-hop-sua-chay-bang-bong-bay/", "hoat-dong/hat-dau-nay-mam-tren-bong-am/",
          "chu-de/nuoc-va-hien-tuong-tu-nhien/", "do-tuoi/24-36m/", "vat-lieu/", "hoat-dong/", "dong-gop/",
-         "an-toan/", "thu-vien/"]
+         "an-toan/", "thu-vien/", "thong-ke/"]
 
 if not HAS_CHROMIUM:  # scripts/test.sh installs Debian's chromium; never a downloaded browser
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)

@@ -61,7 +61,7 @@ def test_card_facts(tmp_path: Path, taxonomy):
     assert facts.ages == ("4-5", "5-6") and facts.topics == ("nuoc-va-hien-tuong-tu-nhien",)
     assert facts.hazards == ("vat-nho", "chau-nuoc", "dung-cu-sac")
     assert facts.materials == ("vỏ hộp sữa giấy", "sỏi", "chậu nhựa", "kéo")
-    assert facts.duration_range == "16-30" and facts.reviewed and facts.organization is None
+    assert facts.duration_range == "16-30" and facts.reviewed and facts.organization == "Trường Mầm non Thử nghiệm"
 
 
 def test_every_allowed_duration_falls_in_exactly_one_range():

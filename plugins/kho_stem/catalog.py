@@ -93,7 +93,7 @@ class CardFacts:
     hazards: tuple[str, ...]  # every hazard code declared on the card's materials, in order
     materials: tuple[str, ...]  # common material names (``MaterialNames``), each once, in the card's order
     reviewed: bool
-    organization: str | None
+    organization: str | None  # the author's organisation, else school
 
     @property
     def slug(self) -> str:
@@ -110,7 +110,8 @@ def card_facts(card: Card, names: MaterialNames) -> CardFacts:
         if isinstance(item, dict):
             hazards.update(dict.fromkeys(item.get("hazards") or ()))
     author = card.get("author")
-    organization = author.get("organization") if isinstance(author, dict) else None
+    # A partner STEM centre is named in `organization`; a school author's unit is the school.
+    organization = (author.get("organization") or author.get("school")) if isinstance(author, dict) else None
     return CardFacts(
         card=card,
         ages=tuple(card.get("ages")),

@@ -11,12 +11,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .catalog import library_facts
 from .diagnostics import DiagnosticError, Problem, display_path
 from .library import check_library, find_card_files
 from .messages import LANGUAGES, message
 from .offline import default_name
 from .project import Project
 from .schema import write_schema
+from .stats import library_stats
+from .stats_report import FORMATS, encoding_for, render
 from .taxonomy import load_taxonomy
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -49,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     offline.add_argument("--output", type=Path, metavar="PATH",
                          help="tệp .zip hoặc thư mục để ghi vào (mặc định: dist/kho-stem-offline-<ngày>.zip)")
     _add_language(offline)
+    stats = commands.add_parser("stats", help="thống kê: số thẻ theo độ tuổi, chủ đề…, độ phủ chủ đề × độ tuổi")
+    stats.add_argument("--format", choices=FORMATS, default="text", help="text (mặc định), csv hoặc json")
+    stats.add_argument("--output", type=Path, metavar="PATH", help="ghi vào tệp thay vì in ra màn hình")
+    _add_language(stats)
     schema = commands.add_parser("schema", help="ghi lại lược đồ JSON của thẻ (content/schema/card.schema.json)")
     _add_language(schema)
     return parser
@@ -66,6 +73,8 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "check":
             return run_check(project, args.paths, args.format, args.lang)
+        if args.command == "stats":
+            return run_stats(project, args.format, args.output, args.lang)
         if args.command == "schema":
             return run_schema(project, args.lang)
         if args.command in ("build", "serve", "offline"):
@@ -137,6 +146,26 @@ def _offline_target(project: Project, output: Path | None, language: str) -> Pat
     if not output.parent.is_dir():
         raise UsageError(message("path_not_found", language, path=output.parent))
     return output
+
+
+def run_stats(project: Project, output_format: str, output: Path | None, language: str) -> int:
+    if output is not None and not output.resolve().parent.is_dir():
+        raise UsageError(message("path_not_found", language, path=output.parent))
+    taxonomy = load_taxonomy(project.taxonomy)
+    files = find_card_files([project.activities]) if project.activities.is_dir() else []
+    result = check_library(files, taxonomy)
+    if not result.ok:
+        # Numbers from a library with broken cards would be wrong: show what to fix instead.
+        _print_problems(result.problems, "text", language)
+        print(_summary(result, language))
+        return EXIT_INVALID
+    text = render(library_stats(library_facts(result.cards, taxonomy), taxonomy), output_format)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding=encoding_for(output_format), newline="")
+        print(message("stats_written", language, path=display_path(output.resolve())))
+    return EXIT_OK
 
 
 def run_schema(project: Project, language: str) -> int:

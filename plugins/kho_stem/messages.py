@@ -318,6 +318,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đã đóng gói bản ngoại tuyến ({cards} thẻ, {files} tệp): {path} ({megabytes} MB)",
         "en": "Offline copy packed ({cards} cards, {files} files): {path} ({megabytes} MB)",
     },
+    "stats_written": {
+        "vi": "Đã ghi thống kê vào {path}",
+        "en": "Statistics written to {path}",
+    },
     "schema_written": {
         "vi": "Đã ghi lược đồ JSON vào {path}",
         "en": "JSON Schema written to {path}",

@@ -6,6 +6,7 @@ orchestrates: validation and rendering are the core's (``kho_stem``), which neve
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from pathlib import Path
 
@@ -89,6 +90,8 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         for copied in self.site.files():
             files.append(File.generated(config, copied.src, abs_src_path=str(copied.path)))
         self.generated = self.site.pages()
+        for name, content in self.site.exports(dt.date.today().isoformat()).items():
+            files.append(File.generated(config, name, content=content))
         self.page_entries = []
         for src, page in self.generated.items():
             inclusion = InclusionLevel.NOT_IN_NAV if self.site.is_card_page(src) else InclusionLevel.UNDEFINED

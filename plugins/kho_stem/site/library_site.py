@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -11,6 +12,8 @@ from ..card import Card
 from ..images import PublishedImage
 from ..taxonomy import Taxonomy
 from ..catalog import all_materials, catalog_facets, library_facts
+from ..catalog_export import CSV_NAME, JSON_NAME, SCHEMA_NAME, card_record, catalog_csv, catalog_json, catalog_schema
+from ..stats import library_stats
 from .browse import BrowsePages
 from .card_page import render_card_page
 from .catalog_page import CATALOG_SCRIPT, render_catalog_page
@@ -18,7 +21,8 @@ from .fragments import e
 from .listing import Thumbnail, card_list
 from .page import GeneratedPage
 from .search_data import PageEntry, search_data, search_data_script
-from .urls import Linker, age_page, card_page, cards_index_page, catalog_page, materials_page, topic_page
+from .stats_page import render_stats_page
+from .urls import Linker, age_page, card_page, cards_index_page, catalog_page, materials_page, stats_page, topic_page
 
 RELATED_LIMIT = 6
 LATEST_LIMIT = 6
@@ -102,7 +106,18 @@ class LibrarySite:
         }
         pages.update(BrowsePages(self.facts, self.taxonomy, self.linker, self.thumbnails).pages())
         pages[catalog_page()] = render_catalog_page(self.facets, self.linker, len(self.cards))
+        pages[stats_page()] = render_stats_page(library_stats(self.facts, self.taxonomy), self.linker)
         return pages
+
+    def exports(self, generated: str) -> dict[str, str]:
+        """The catalog for programs and spreadsheets, by file name; ``generated`` is the build date."""
+        records = [card_record(fact, self.linker.url(card_page(fact.slug))) for fact in self.facts]
+        return {
+            JSON_NAME: catalog_json(records, generated),
+            # A BOM first: Excel on Windows reads a CSV as the local code page without one.
+            CSV_NAME: "\ufeff" + catalog_csv(records, self.taxonomy),
+            SCHEMA_NAME: json.dumps(catalog_schema(self.taxonomy), ensure_ascii=False, indent=2) + "\n",
+        }
 
     def search_script(self, pages: list[PageEntry]) -> str:
         """The catalog and search data (``DATA_SCRIPT``): every card, plus ``pages`` that are not cards."""

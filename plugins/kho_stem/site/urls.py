@@ -16,6 +16,7 @@ TOPICS = "chu-de"
 STEM = "linh-vuc"
 MATERIALS = "vat-lieu"
 CATALOG = "thu-vien"
+STATS = "thong-ke"
 
 
 def card_page(slug: str) -> str:
@@ -44,6 +45,10 @@ def cards_index_page() -> str:
 
 def catalog_page() -> str:
     return f"{CATALOG}/index.md"
+
+
+def stats_page() -> str:
+    return f"{STATS}/index.md"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,99 @@
+"""Machine-readable exports of the whole catalog, published with the site.
+
+- ``catalog.json``: one object per card with every front-matter field, its slug, URL and review
+  state; it validates against ``catalog.schema.json``, built from the card schema itself.
+- ``catalog.csv``: one row per card, one column per field (lists joined by "; "), UTF-8 with a
+  BOM so that Excel on Windows shows Vietnamese correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .catalog import CardFacts
+from .schema import card_schema
+from .taxonomy import Taxonomy
+
+JSON_NAME = "catalog.json"
+CSV_NAME = "catalog.csv"
+SCHEMA_NAME = "catalog.schema.json"
+REVIEW_STATES = ("da-duyet", "chua-duyet")
+_EXTRA_COLUMNS = ("slug", "url", "review_state")
+
+
+def _plain(value: Any) -> Any:
+    """Front-matter values as JSON types (cards are read into read-only mappings)."""
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [_plain(item) for item in value]
+    return value
+
+
+def card_record(fact: CardFacts, url: str) -> dict[str, Any]:
+    return {
+        "slug": fact.slug,
+        "url": url,
+        "review_state": REVIEW_STATES[0] if fact.reviewed else REVIEW_STATES[1],
+        **_plain(fact.card.meta),
+    }
+
+
+def catalog_json(records: list[dict[str, Any]], generated: str) -> str:
+    data = {"generated": generated, "count": len(records), "cards": records}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def catalog_schema(taxonomy: Taxonomy) -> dict[str, Any]:
+    card = card_schema(taxonomy)
+    item = {
+        "type": "object",
+        "required": [*_EXTRA_COLUMNS, *card["required"]],
+        "additionalProperties": False,
+        "properties": {
+            "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "url": {"type": "string", "description": "Address of the card page, relative to the site root"},
+            "review_state": {"enum": list(REVIEW_STATES), "description": "da-duyet: reviewed; chua-duyet: not yet"},
+            **card["properties"],
+        },
+    }
+    return {
+        "$schema": card["$schema"],
+        "title": "Danh mục thẻ hoạt động STEM mầm non (catalog.json)",
+        "type": "object",
+        "required": ["generated", "count", "cards"],
+        "additionalProperties": False,
+        "properties": {
+            "generated": {"type": "string", "format": "date"},
+            "count": {"type": "integer", "minimum": 0},
+            "cards": {"type": "array", "items": item},
+        },
+    }
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Mapping):
+        if "name" in value:
+            rest = [_cell(item) for key, item in value.items() if key != "name" and item not in (None, "")]
+            return f"{value['name']} ({', '.join(rest)})" if rest else str(value["name"])
+        return " · ".join(_cell(item) for item in value.values())
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return "; ".join(_cell(item) for item in value)
+    return str(value)
+
+
+def catalog_csv(records: list[dict[str, Any]], taxonomy: Taxonomy) -> str:
+    """The CSV text (without BOM: write it with encoding ``utf-8-sig``)."""
+    columns = [*_EXTRA_COLUMNS, *(spec.key for spec in taxonomy.fields if not spec.deprecated)]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_cell(record.get(column)) for column in columns])
+    return buffer.getvalue()
