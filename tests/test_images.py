@@ -93,10 +93,10 @@ def test_huge_but_valid_image_is_accepted_and_resized(tmp_path: Path):
     Image.new("RGB", (6000, 4500), "teal").save(source, "JPEG", quality=70)
     assert inspect_image(source) is None
     published = ImageCache(tmp_path / "cache").publish([source])[source]
-    assert (published.page.width, published.page.height) == (1280, 960)
-    assert (published.thumb.width, published.thumb.height) == (400, 300)
+    assert (published.page.width, published.page.height) == (1024, 768)
+    assert (published.thumb.width, published.thumb.height) == (320, 240)
     with Image.open(published.page.path) as page:
-        assert page.size == (1280, 960) and page.format == "WEBP"
+        assert page.size == (1024, 768) and page.format == "WEBP"
 
 
 def test_published_photo_is_upright_and_has_no_metadata(tmp_path: Path):
