@@ -5,8 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/_venv.sh test "[test]"
 # Browser tests use Debian's chromium; install it when missing (CI runs as root).
-if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# Print tests read the PDFs with poppler's pdfinfo and pdftotext.
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v pdftotext >/dev/null || missing="$missing poppler-utils"
+if [ -n "$missing" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 .venv/bin/ruff check .
 .venv/bin/python -m pytest "$@"

@@ -224,11 +224,11 @@ def test_header_search_on_every_page(page, site):
     page.goto(site.url("hoat-dong/thuyen-giay/"))
     page.click(".md-search__input")
     page.keyboard.type("huong duong")
-    page.wait_for_selector("[data-ks-search-list] li")
-    first = page.locator("[data-ks-search-list] li").first
-    assert first.locator("h1").inner_text() == "Hoa hướng dương tìm ánh nắng"
-    first.locator("a").click()
-    page.wait_for_load_state()
+    # The list is redrawn at each keystroke: wait until it answers the whole query.
+    page.wait_for_function("(document.querySelector('[data-ks-search-list] h1') || {}).textContent"
+                           " === 'Hoa hướng dương tìm ánh nắng'")
+    page.locator("[data-ks-search-list] a").first.click()
+    page.wait_for_url("**/hoa-huong-duong/**")
     assert page.locator("h1").first.inner_text() == "Hoa hướng dương tìm ánh nắng"
 
 
@@ -236,8 +236,8 @@ def test_header_search_finds_pages_and_opens_the_catalog(page, site):
     page.goto(site.url(""))
     page.click(".md-search__input")
     page.keyboard.type("an toan")
-    page.wait_for_selector("[data-ks-search-list] li")
-    assert "An toàn" in page.locator("[data-ks-search-list] h1").all_inner_texts()
+    page.wait_for_function("[...document.querySelectorAll('[data-ks-search-list] h1')]"
+                           ".some(h => h.textContent === 'An toàn')")
     page.fill(".md-search__input", "nuoc")
     page.keyboard.press("Enter")
     page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")

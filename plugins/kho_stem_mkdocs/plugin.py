@@ -23,8 +23,9 @@ from kho_stem.guide_tables import expand_markers
 from kho_stem.images import ImageCache
 from kho_stem.library import CheckResult, check_library, find_card_files
 from kho_stem.site.catalog_page import DATA_SCRIPT
-from kho_stem.site.library_site import SEARCH_SCRIPT, STYLESHEET, LibrarySite
+from kho_stem.site.library_site import PRINT_SCRIPT, SEARCH_SCRIPT, STYLESHEET, LibrarySite
 from kho_stem.site.page import GeneratedPage
+from kho_stem.site.print_parts import PrintSettings
 from kho_stem.site.search_data import PageEntry, page_entry
 from kho_stem.site.urls import Linker, catalog_page
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
@@ -73,8 +74,9 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             config.markdown_extensions.append("attr_list")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if SEARCH_SCRIPT not in config.extra_javascript:
-            config.extra_javascript.append(SEARCH_SCRIPT)
+        for script in (SEARCH_SCRIPT, PRINT_SCRIPT):
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
         # Before Material's templates, after a site's own custom_dir (which may override ours).
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
@@ -86,7 +88,9 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         assert self.result is not None and self.taxonomy is not None
         cache = ImageCache(self._path(config, self.config.image_cache_dir))
         images = cache.publish(image for card in self.result.cards for image in card.images)
-        self.site = LibrarySite(self.result.cards, self.taxonomy, Linker(config.use_directory_urls), images)
+        print_settings = PrintSettings(config.site_name, config.site_url or None)
+        self.site = LibrarySite(self.result.cards, self.taxonomy, Linker(config.use_directory_urls), images,
+                                print_settings)
         for copied in self.site.files():
             files.append(File.generated(config, copied.src, abs_src_path=str(copied.path)))
         self.generated = self.site.pages()

@@ -13,6 +13,7 @@ from .card_page import REF_2860_UNCHECKED, page_front_matter
 from .fragments import e
 from .listing import card_list
 from .page import GeneratedPage
+from .print_parts import list_print_action
 from .urls import Linker, age_page, card_page, cards_index_page, materials_page, stem_page, topic_page
 
 class BrowsePages:
@@ -25,7 +26,7 @@ class BrowsePages:
         self.thumbnails = thumbnails
 
     def _list_page(self, here: str, title: str, description: str, intro_html: str, cards: list[Card]) -> GeneratedPage:
-        page = GeneratedPage(page_front_matter(title, description) + intro_html + "\n")
+        page = GeneratedPage(page_front_matter(title, description) + intro_html + "\n" + list_print_action())
         return page.add_fragment(card_list(cards, here, self.taxonomy, self.linker, self.thumbnails))
 
     def _grouped(self, key: Callable[[Card], Iterable[str]]) -> dict[str, list[Card]]:

@@ -13,6 +13,7 @@ from ..card import Card
 from ..taxonomy import Taxonomy
 from ..image_refs import resolve_image
 from .page import GeneratedPage
+from .print_parts import PrintSettings, family_handout, print_actions, print_footer
 from ..catalog import material_name
 from .fragments import age_badges, author_line, badge, duration_badge, e, review_badge
 from .urls import Linker, card_page, stem_page, topic_page
@@ -36,21 +37,26 @@ def page_front_matter(title: str, description: str = "", hide: tuple[str, ...] =
 
 
 def render_card_page(
-    card: Card, taxonomy: Taxonomy, linker: Linker, published_image: PublishedLookup, related_html: str
+    card: Card, taxonomy: Taxonomy, linker: Linker, published_image: PublishedLookup, related_html: str,
+    print_settings: PrintSettings | None = None,
 ) -> GeneratedPage:
     here = card_page(card.slug)
-    parts = [page_front_matter(card.title, card.get("description")), _summary(card, taxonomy, linker, here)]
+    print_settings = print_settings or PrintSettings()
+    parts = [page_front_matter(card.title, card.get("description")), _summary(card, taxonomy, linker, here),
+             print_actions(card)]
     parts.append(_safety(card, taxonomy))
     parts.append(_materials(card, taxonomy))
     parts.append(_list_section("Mục tiêu", "muc-tieu", card.get("objectives")))
     if card.cover is not None:
-        parts.insert(2, _cover(card, linker, published_image, here))
+        parts.insert(3, _cover(card, linker, published_image, here))
     parts.append(rewrite_images(card.body.strip(), card, linker, published_image, here) + "\n")
     if card.get("family"):
         parts.append(_text_section("Gợi ý cho gia đình", "gia-dinh", card.get("family")))
     if card.get("inclusion"):
         parts.append(_text_section("Điều chỉnh cho trẻ có nhu cầu đặc biệt", "hoa-nhap", card.get("inclusion")))
     parts.append(_footer(card, taxonomy))
+    parts.append(print_footer(card, print_settings, linker.url(here)))
+    parts.append(family_handout(card))
     parts.append("## Hoạt động liên quan { #lien-quan }\n")
     return GeneratedPage("\n".join(parts)).add_fragment(related_html)
 

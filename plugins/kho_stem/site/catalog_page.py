@@ -11,6 +11,7 @@ from ..text import fold
 from .card_page import page_front_matter
 from .fragments import e
 from .page import GeneratedPage
+from .print_parts import list_print_action
 from .urls import Linker, cards_index_page, catalog_page
 
 DATA_SCRIPT = "assets/kho-stem/catalog-data.js"
@@ -74,6 +75,7 @@ Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
 </details>
 <div class="ks-catalog__results">
 <p class="ks-catalog__count" role="status" aria-live="polite">Thư viện có {card_count} hoạt động.</p>
+{list_print_action()}<p class="ks-print-filters" data-ks-print-filters></p>
 <div data-ks-results></div>
 <button type="button" class="md-button ks-more" data-ks-more hidden>Xem thêm</button>
 </div>

@@ -20,6 +20,7 @@ from .catalog_page import CATALOG_SCRIPT, render_catalog_page
 from .fragments import e
 from .listing import Thumbnail, card_list
 from .page import GeneratedPage
+from .print_parts import PrintSettings
 from .search_data import PageEntry, search_data, search_data_script
 from .stats_page import render_stats_page
 from .urls import Linker, age_page, card_page, cards_index_page, catalog_page, materials_page, stats_page, topic_page
@@ -31,6 +32,7 @@ LATEST_MARKER = "<!-- kho-stem:latest -->"
 ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/kho-stem/kho-stem.css"
 SEARCH_SCRIPT = "assets/kho-stem/kho-stem-search.js"
+PRINT_SCRIPT = "assets/kho-stem/kho-stem-print.js"
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class CopiedFile:
 
 class LibrarySite:
     def __init__(self, cards: list[Card], taxonomy: Taxonomy, linker: Linker,
-                 images: Mapping[Path, PublishedImage] | None = None):
+                 images: Mapping[Path, PublishedImage] | None = None, print_settings: PrintSettings | None = None):
         """``images`` maps each image a card uses to its published variants; an image without
         one (a site built without the image pipeline) is copied as it is."""
         self.facts = library_facts(cards, taxonomy)
@@ -49,6 +51,7 @@ class LibrarySite:
         self.taxonomy = taxonomy
         self.linker = linker
         self.images = images or {}
+        self.print_settings = print_settings or PrintSettings()
         self.facets = catalog_facets(taxonomy, all_materials(self.facts))
         self.image_sources = {
             image: self._image_src(card, image) for card in self.cards for image in card.images
@@ -72,7 +75,8 @@ class LibrarySite:
         return f"{card_page(card.slug).rsplit('/', 1)[0]}/{relative}"
 
     def files(self) -> list[CopiedFile]:
-        copied = [CopiedFile(asset, ASSETS / asset.rsplit("/", 1)[1]) for asset in (STYLESHEET, SEARCH_SCRIPT, CATALOG_SCRIPT)]
+        copied = [CopiedFile(asset, ASSETS / asset.rsplit("/", 1)[1]) for asset in
+                  (STYLESHEET, SEARCH_SCRIPT, PRINT_SCRIPT, CATALOG_SCRIPT)]
         for image, src in self.image_sources.items():
             published = self.images.get(image)
             if published:
@@ -101,6 +105,7 @@ class LibrarySite:
             card_page(card.slug): render_card_page(
                 card, self.taxonomy, self.linker, self.published_image,
                 card_list(related[card.slug], card_page(card.slug), self.taxonomy, self.linker, self.thumbnails),
+                self.print_settings,
             )
             for card in self.cards
         }

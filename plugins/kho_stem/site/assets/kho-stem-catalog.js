@@ -297,6 +297,21 @@
     });
   }
 
+  /* A printed list shows every result, under a line saying which filters made it. */
+  function printEverything() {
+    var state = readState();
+    var parts = state.q ? ["Từ khoá: " + state.q] : [];
+    facets.forEach(function (facet) {
+      var labels = controls(filters, facet.key).filter(function (box) { return box.checked; })
+        .map(function (box) { return box.parentNode.querySelector("span").textContent; });
+      if (labels.length) parts.push(facet.legend + ": " + labels.join(", "));
+    });
+    if (state.reviewed) parts.push("Chỉ thẻ đã duyệt");
+    root.querySelector("[data-ks-print-filters]").textContent = parts.length ? parts.join(" · ") : "Mọi hoạt động";
+    shown = cards.length;
+    update({ keepPage: true });
+  }
+
   function start(loaded) {
     data = loaded;
     cards = data.cards;
@@ -327,6 +342,7 @@
       if (window.location.hash.replace(/^#/, "") !== stateToHash(readState())) { applyAddress(); update(); }
     });
     setUpListFilters();
+    window.addEventListener("beforeprint", printEverything);
     if (window.matchMedia("(max-width: 44.9375em)").matches) {
       // On phones the filters start folded, so the results are on the first screen.
       root.querySelector("[data-ks-filters-panel]").open = false;
