@@ -91,7 +91,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         'x.md:8: process: quy trình 5e cần tiêu đề "## Giải thích" (bước 3) trong nội dung, sau "## Khám phá"']),
     ("process-steps-out-of-order", edit(edit(V, "## Khám phá", "## TMP"), "## Gắn kết", "## Khám phá").replace(
         "## TMP", "## Gắn kết"), [
-        'x.md:34: tiêu đề "Gắn kết" (bước 1 của 5e) đứng sai thứ tự: phải đứng sau "## Khám phá"']),
+        'x.md:34: tiêu đề "Gắn kết" (bước 1 của 5e) đứng sai thứ tự: phải đứng trước "## Khám phá"']),
     ("process-unknown", edit(V, "process: 5e", "process: 6e"), [
         'x.md:8: process: "6e" không phải quy trình hợp lệ (hợp lệ: free, edp, 5e)']),
     ("script-tag", V + "\n<script>alert(1)</script>\n", [

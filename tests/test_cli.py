@@ -121,3 +121,13 @@ def test_broken_taxonomy_is_reported_not_raised(tmp_path: Path):
     from kho_stem.cli import main
 
     assert main(["check"], root=tmp_path) == 1
+
+
+def test_offline_output_may_name_a_folder_that_does_not_exist_yet(tmp_path: Path):
+    from kho_stem.cli import _offline_target
+    from kho_stem.project import Project
+
+    project = Project(tmp_path)
+    assert _offline_target(project, f"{tmp_path}/dist/", "vi").parent == tmp_path / "dist"
+    assert _offline_target(project, str(tmp_path / "ban.zip"), "vi") == tmp_path / "ban.zip"
+    assert _offline_target(project, None, "vi").parent == tmp_path / "dist"

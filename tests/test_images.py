@@ -168,3 +168,20 @@ def test_unused_image_is_a_warning(tmp_path: Path, taxonomy):
     assert result.ok
     assert [p.render().rsplit(": ", 2)[-2:] for p in result.warnings] == [
         ["cảnh báo", 'ảnh "quen.png" không được thẻ nào dùng; xoá ảnh hoặc thêm vào thẻ']]
+
+
+def test_image_of_a_card_with_errors_is_not_called_unused(tmp_path: Path, taxonomy):
+    rotated_photo_with_gps(tmp_path / "anh.jpg")
+    (tmp_path / "x.md").write_text(VALID_CARD.replace("ages: [4-5, 5-6]", "ages: [6-7]")
+                                   + "\n![Ảnh minh hoạ](anh.jpg)\n", encoding="utf-8")
+    result = check_library(find_card_files([tmp_path]), taxonomy, image_folders=[tmp_path])
+    assert "image_unused" not in [p.code for p in result.problems], result.problems
+
+
+def test_a_photo_with_a_gps_position_gets_a_warning(tmp_path: Path, taxonomy):
+    rotated_photo_with_gps(tmp_path / "anh.jpg")
+    card_with_image(tmp_path, "anh.jpg")
+    result = check_library(find_card_files([tmp_path]), taxonomy)
+    assert result.ok and [(p.line, p.code) for p in result.warnings] == [(50, "image_has_location")]
+    Image.new("RGB", (10, 10)).save(tmp_path / "anh.jpg", "JPEG")
+    assert check_library(find_card_files([tmp_path]), taxonomy).warnings == []

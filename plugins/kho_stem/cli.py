@@ -7,20 +7,26 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from .card import slug_of
 from .catalog import library_facts
 from .diagnostics import DiagnosticError, Problem, display_path
+from .editor_config import write_config
 from .library import check_library, find_card_files
 from .messages import LANGUAGES, message
 from .offline import default_name
 from .project import Project
+from .scaffold import NewCard, ScaffoldError, ask, parse_codes, parse_duration, parse_title, write_card
 from .schema import write_schema
 from .stats import library_stats
 from .stats_report import FORMATS, encoding_for, render
 from .taxonomy import load_taxonomy
+from .text import nfc
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -44,19 +50,34 @@ def build_parser() -> argparse.ArgumentParser:
     _add_language(check)
     build = commands.add_parser("build", help="kiểm tra thẻ rồi dựng trang vào site/")
     build.add_argument("--strict", action="store_true", help="coi mọi cảnh báo của MkDocs là lỗi")
+    build.add_argument("--reviewed-only", action="store_true", help="bản chính thức: bỏ các thẻ chưa duyệt")
     _add_language(build)
     serve = commands.add_parser("serve", help="xem trước tại http://127.0.0.1:8000, tự dựng lại khi sửa thẻ")
     serve.add_argument("--address", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
     _add_language(serve)
     offline = commands.add_parser("offline", help="dựng bản ngoại tuyến và đóng gói thành một tệp .zip (mở từ USB)")
-    offline.add_argument("--output", type=Path, metavar="PATH",
+    offline.add_argument("--output", metavar="PATH",
                          help="tệp .zip hoặc thư mục để ghi vào (mặc định: dist/kho-stem-offline-<ngày>.zip)")
+    offline.add_argument("--reviewed-only", action="store_true", help="bản chính thức: bỏ các thẻ chưa duyệt")
     _add_language(offline)
+    new = commands.add_parser("new", help="tạo thẻ mới: hỏi từng câu, hoặc nhận đủ các tuỳ chọn dưới đây")
+    new.add_argument("--title", help="tên hoạt động, ví dụ \"Thuyền lá nổi hay chìm\"")
+    new.add_argument("--ages", help="mã độ tuổi, cách nhau bằng dấu phẩy, ví dụ 4-5,5-6")
+    new.add_argument("--topics", help="mã chủ đề, cách nhau bằng dấu phẩy")
+    new.add_argument("--stem", help="lĩnh vực STEM, ví dụ S,E")
+    new.add_argument("--duration", help="thời lượng, số phút từ 5 đến 180")
+    new.add_argument("--group", help="hình thức tổ chức, ví dụ nhom-nho")
+    new.add_argument("--process", default="free", help="quy trình: free (mặc định), edp hoặc 5e")
+    new.add_argument("--author", default="", help="tên tác giả")
+    new.add_argument("--school", default="", help="trường hoặc đơn vị của tác giả")
+    new.add_argument("--bundle", action="store_true", help="tạo thư mục activities/<tên>/index.md để kèm ảnh")
+    _add_language(new)
     stats = commands.add_parser("stats", help="thống kê: số thẻ theo độ tuổi, chủ đề…, độ phủ chủ đề × độ tuổi")
     stats.add_argument("--format", choices=FORMATS, default="text", help="text (mặc định), csv hoặc json")
     stats.add_argument("--output", type=Path, metavar="PATH", help="ghi vào tệp thay vì in ra màn hình")
     _add_language(stats)
-    schema = commands.add_parser("schema", help="ghi lại lược đồ JSON của thẻ (content/schema/card.schema.json)")
+    schema = commands.add_parser(
+        "schema", help="ghi lại lược đồ JSON của thẻ (content/schema/card.schema.json) và frontmatter.json")
     _add_language(schema)
     return parser
 
@@ -73,6 +94,8 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "check":
             return run_check(project, args.paths, args.format, args.lang)
+        if args.command == "new":
+            return run_new(project, args)
         if args.command == "stats":
             return run_stats(project, args.format, args.output, args.lang)
         if args.command == "schema":
@@ -116,9 +139,13 @@ def run_check(project: Project, paths: list[Path], output_format: str, language:
 def run_site(project: Project, args: argparse.Namespace) -> int:
     # Imported here: the core never needs MkDocs, only these two commands do.
     from kho_stem_mkdocs.commands import BuildFailed, build_offline, build_site, serve_site
+    from kho_stem_mkdocs.plugin import REVIEWED_ONLY_VARIABLE
 
     if run_check(project, [], "text", args.lang) != EXIT_OK:
         return EXIT_INVALID
+    if getattr(args, "reviewed_only", False):
+        # Read by the kho-stem plugin (its `reviewed_only` option), so mkdocs.yml stays as it is.
+        os.environ[REVIEWED_ONLY_VARIABLE] = "1"
     try:
         if args.command == "build":
             build_site(project.root / "mkdocs.yml", project.root / "site", strict=args.strict)
@@ -136,16 +163,57 @@ def run_site(project: Project, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _offline_target(project: Project, output: Path | None, language: str) -> Path:
+def _offline_target(project: Project, argument: str | None, language: str) -> Path:
     name = default_name(dt.date.today())
-    if output is None:
+    if argument is None:
         return project.root / "dist" / name
-    output = output.resolve()
-    if output.is_dir():
+    output = Path(argument).resolve()
+    if output.is_dir() or argument.endswith(("/", os.sep)):
+        # "--output dist/" names a folder, even one that does not exist yet.
         return output / name
     if not output.parent.is_dir():
         raise UsageError(message("path_not_found", language, path=output.parent))
     return output
+
+
+_NEW_OPTIONS = ("title", "ages", "topics", "stem", "duration", "group")
+
+
+def run_new(project: Project, args: argparse.Namespace) -> int:
+    taxonomy = load_taxonomy(project.taxonomy)
+    given = [name for name in _NEW_OPTIONS if getattr(args, name) is not None]
+    try:
+        if given:
+            missing = [f"--{name}" for name in _NEW_OPTIONS if name not in given]
+            if missing:
+                raise UsageError(message("new_missing_options", args.lang, options=", ".join(missing)))
+            card = NewCard(
+                parse_title(args.title), parse_codes(args.ages, taxonomy.ages, "độ tuổi"),
+                parse_codes(args.topics, taxonomy.topics, "chủ đề"),
+                parse_codes(args.stem, taxonomy["stem"], "lĩnh vực STEM"), parse_duration(args.duration),
+                parse_codes(args.group, taxonomy["groups"], "hình thức tổ chức")[0], nfc(args.author),
+                nfc(args.school), parse_codes(args.process, taxonomy.processes, "quy trình")[0], args.bundle)
+        else:
+            card = replace(ask(taxonomy, _read_answer, print), bundle=args.bundle)
+    except ScaffoldError as error:
+        raise UsageError(str(error)) from None
+    files = find_card_files([project.activities]) if project.activities.is_dir() else []
+    known = check_library(files, taxonomy).cards
+    taken = {slug_of(path) for path in files} | {card.slug for card in known} | {
+        alias for card in known for alias in card.aliases}
+    try:
+        path = write_card(project.activities, card, taxonomy, taken, dt.date.today())
+    except FileExistsError as error:  # a card appeared under that name meanwhile: never overwrite it
+        raise UsageError(message("new_exists", args.lang, path=display_path(Path(error.filename)))) from None
+    print(message("new_written", args.lang, path=display_path(path)))
+    return EXIT_OK
+
+
+def _read_answer(prompt: str) -> str:
+    try:
+        return input(prompt)
+    except EOFError:
+        raise UsageError("chưa trả lời đủ các câu hỏi; có thể dùng các tuỳ chọn --title, --ages…") from None
 
 
 def run_stats(project: Project, output_format: str, output: Path | None, language: str) -> int:
@@ -172,6 +240,8 @@ def run_schema(project: Project, language: str) -> int:
     taxonomy = load_taxonomy(project.taxonomy)
     write_schema(taxonomy, project.schema_file)
     print(message("schema_written", language, path=display_path(project.schema_file)))
+    write_config(taxonomy, project.editor_config_file)
+    print(message("schema_written", language, path=display_path(project.editor_config_file)))
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ from .taxonomy import Taxonomy
 
 FIELDS_MARKER = "<!-- kho-stem:fields -->"
 HAZARDS_MARKER = "<!-- kho-stem:hazards -->"
+CONTRIBUTING_MARKER = "<!-- kho-stem:contributing-link -->"
 
 
 def _cell(text: object) -> str:
@@ -43,7 +44,16 @@ def hazards_table(taxonomy: Taxonomy) -> str:
     return "\n".join(rows)
 
 
-def expand_markers(markdown: str, taxonomy: Taxonomy) -> str:
+def contributing_link(repo_url: str | None) -> str:
+    """Where the detailed guide is: a link when the site knows its repository (set by the workflows)."""
+    if repo_url:
+        return f"[hướng dẫn đóng góp chi tiết (CONTRIBUTING.md)]({repo_url.rstrip('/')}/blob/HEAD/CONTRIBUTING.md)"
+    return "tệp `CONTRIBUTING.md` ở thư mục gốc của kho mã nguồn"
+
+
+def expand_markers(markdown: str, taxonomy: Taxonomy, repo_url: str | None = None) -> str:
+    if CONTRIBUTING_MARKER in markdown:
+        markdown = markdown.replace(CONTRIBUTING_MARKER, contributing_link(repo_url))
     if FIELDS_MARKER in markdown:
         markdown = markdown.replace(FIELDS_MARKER, fields_table(taxonomy))
     if HAZARDS_MARKER in markdown:

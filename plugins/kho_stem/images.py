@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 FORMATS = ("JPEG", "PNG", "WEBP")
 SUFFIX_FORMAT = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
@@ -67,6 +67,15 @@ def inspect_image(path: Path) -> ImageProblem | None:
     except (OSError, SyntaxError, ValueError) as error:  # truncated or corrupt data
         return ImageProblem("image_broken", {"reason": str(error)})
     return None
+
+
+def records_location(path: Path) -> bool:
+    """True when the file's EXIF carries a GPS position (only the header is read)."""
+    try:
+        with Image.open(path, formats=FORMATS) as image:
+            return bool(image.getexif().get_ifd(ExifTags.IFD.GPSInfo))
+    except (OSError, SyntaxError, ValueError):
+        return False  # unreadable EXIF: inspect_image reports what matters
 
 
 def _too_many_pixels(width: int, height: int) -> ImageProblem:

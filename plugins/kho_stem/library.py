@@ -80,7 +80,7 @@ def check_library(
         if not clashes:
             result.cards.append(card)
         used_images.update(card.images)
-    result.problems.extend(_unused_images(image_folders, used_images))
+    result.problems.extend(_unused_images(image_folders, used_images | checker.referenced_images))
     return result
 
 

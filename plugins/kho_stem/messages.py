@@ -184,10 +184,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "process {process} needs a heading \"## {step}\" (step 1) in the body",
     },
     "process_step_order": {
-        "vi": "tiêu đề \"{heading}\" (bước {number} của {process}) đứng sai thứ tự: phải đứng sau "
-        "\"## {previous}\"",
-        "en": "heading \"{heading}\" (step {number} of {process}) is out of order: it must come after "
-        "\"## {previous}\"",
+        "vi": "tiêu đề \"{heading}\" (bước {number} của {process}) đứng sai thứ tự: phải đứng trước "
+        "\"## {later}\"",
+        "en": "heading \"{heading}\" (step {number} of {process}) is out of order: it must come before "
+        "\"## {later}\"",
     },
     "html_tag_forbidden": {
         "vi": "thẻ HTML <{tag}> không được phép trong thẻ hoạt động; hãy dùng Markdown "
@@ -249,6 +249,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "image_broken": {
         "vi": "ảnh \"{path}\" bị hỏng hoặc chưa tải về hết ({reason}); hãy chép lại ảnh gốc",
         "en": "image \"{path}\" is damaged or incomplete ({reason}); copy the original again",
+    },
+    "image_has_location": {
+        "vi": "ảnh \"{path}\" còn ghi vị trí GPS nơi chụp; thư viện đã xoá khi đăng, nhưng tệp gốc trong kho mã "
+              "nguồn vẫn lộ vị trí: hãy xoá thông tin vị trí (hoặc chụp màn hình ảnh) trước khi gửi",
+        "en": "image \"{path}\" still records the GPS position where it was taken; the published copy has none, "
+              "but the original in the repository still shows it: remove the location before submitting",
     },
     "image_unused": {
         "vi": "ảnh \"{path}\" không được thẻ nào dùng; xoá ảnh hoặc thêm vào thẻ",
@@ -317,6 +323,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "offline_written": {
         "vi": "Đã đóng gói bản ngoại tuyến ({cards} thẻ, {files} tệp): {path} ({megabytes} MB)",
         "en": "Offline copy packed ({cards} cards, {files} files): {path} ({megabytes} MB)",
+    },
+    "new_written": {
+        "vi": "Đã tạo thẻ mới: {path}\nHãy điền mô tả, nguyên vật liệu, lưu ý an toàn, mục tiêu và các bước, rồi kiểm "
+              "tra: python build.py check {path}",
+        "en": "New card created: {path}\nFill in the description, materials, safety notes, objectives and steps, "
+              "then check it: python build.py check {path}",
+    },
+    "new_missing_options": {
+        "vi": "thiếu tuỳ chọn {options} (hoặc chạy python build.py new không kèm tuỳ chọn để được hỏi từng câu)",
+        "en": "missing option(s) {options} (or run python build.py new without options to be asked)",
+    },
+    "new_exists": {
+        "vi": "đã có thẻ {path}; không ghi đè",
+        "en": "{path} already exists; not overwritten",
     },
     "stats_written": {
         "vi": "Đã ghi thống kê vào {path}",

@@ -34,14 +34,14 @@ def default_name(today: dt.date) -> str:
     return f"kho-stem-offline-{today.isoformat()}.zip"
 
 
-def readme_text(site_name: str, cards: int, built: dt.datetime, home_url: str | None) -> str:
+def readme_text(site_name: str, cards: int, built: dt.datetime, home_url: str | None, official: bool = False) -> str:
     newest = (f"Bản mới nhất: {home_url}" if home_url else
               "Bản mới nhất: hỏi người quản lý thư viện của trường hoặc phòng giáo dục.")
     lines = [
         f"{site_name}: bản dùng không cần mạng",
         "",
         f"Ngày tạo: {built:%d/%m/%Y %H:%M}",
-        f"Số thẻ hoạt động: {cards}",
+        f"Số thẻ hoạt động: {cards}" + (" (bản chính thức: chỉ gồm thẻ đã duyệt)" if official else ""),
         "",
         "CÁCH MỞ",
         "1. Giải nén tệp .zip (bấm chuột phải, chọn \"Extract All\" / \"Giải nén tất cả\").",

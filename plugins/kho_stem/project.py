@@ -22,5 +22,9 @@ class Project:
     def schema_file(self) -> Path:
         return self.root / "content" / "schema" / "card.schema.json"
 
+    @property
+    def editor_config_file(self) -> Path:
+        return self.root / "frontmatter.json"
+
     def contains_card_path(self, path: Path) -> bool:
         return path.resolve().is_relative_to(self.activities.resolve())

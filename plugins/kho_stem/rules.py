@@ -110,7 +110,7 @@ def check_process(
         found.setdefault(index, heading)  # present, even if misplaced: not also "missing"
         if index < furthest:
             report(heading.line, "", "process_step_order", heading=heading.text, number=index + 1,
-                   process=code, previous=steps[furthest].label)
+                   process=code, later=steps[furthest].label)
             continue
         furthest = index
     process_line = document.line_of(("process",), 1)

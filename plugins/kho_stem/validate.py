@@ -13,7 +13,7 @@ from .diagnostics import Problem, Severity, has_errors
 from .front_matter import FrontMatterChecker, key_path
 from .html_safety import unsafe_html
 from .image_refs import resolve_image
-from .images import inspect_image
+from .images import inspect_image, records_location
 from .rules import HazardRules, check_process, check_topic_ages
 from .taxonomy import Taxonomy
 from .text import is_slug
@@ -28,6 +28,7 @@ class CardChecker:
         self.front_matter = FrontMatterChecker(taxonomy)
         self.hazard_rules = HazardRules(taxonomy)
         self._sound_images: set[Path] = set()  # an image used by several cards is decoded once
+        self.referenced_images: set[Path] = set()  # every existing image any checked card points to
 
     def check(self, path: Path, display: str) -> tuple[Card | None, list[Problem]]:
         """Return the card (None when it has errors) and every problem found in it."""
@@ -106,11 +107,15 @@ class CardChecker:
         if code:
             report(line, where, code, path=reference)
             return None
+        # Used, even if this card or this image has errors: never also call the image unused.
+        self.referenced_images.add(target)
         if target not in self._sound_images:
             problem = inspect_image(target)
             if problem:
                 report(line, where, problem.code, path=reference, **problem.params)
                 return None
             self._sound_images.add(target)
+            if records_location(target):
+                report(line, where, "image_has_location", severity=Severity.WARNING, path=reference)
         return target
 

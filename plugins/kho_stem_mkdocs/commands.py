@@ -81,8 +81,10 @@ def build_offline(config_file: Path, target: Path) -> OfflineCopy:
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".offline-", dir=target.parent) as work:
         site = Path(work) / "site"
-        config = build_site(config_file, site, use_directory_urls=False)
+        # No repository link either: the theme would ask GitHub's API for its stars, a request
+        # that an offline copy must never make.
+        config = build_site(config_file, site, use_directory_urls=False, repo_url="")
         plugin = config.plugins["kho-stem"]
-        cards = len(plugin.result.cards) if plugin.result else 0
-        readme = readme_text(config.site_name, cards, dt.datetime.now(), config.site_url or None)
+        cards = len(plugin.published_cards())
+        readme = readme_text(config.site_name, cards, dt.datetime.now(), config.site_url or None, plugin.official)
         return pack(site, target, readme, cards)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -18,6 +19,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from kho_stem.card import Card
 from kho_stem.diagnostics import DiagnosticError
 from kho_stem.guide_tables import expand_markers
 from kho_stem.images import ImageCache
@@ -31,6 +33,7 @@ from kho_stem.site.urls import Linker, catalog_page
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
 
 log = get_plugin_logger(__name__)
+REVIEWED_ONLY_VARIABLE = "KHO_STEM_REVIEWED_ONLY"
 # Our header partials: Material's header with the library's search in place of Material's.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -41,6 +44,9 @@ class KhoStemConfig(Config):
     language = c.Choice(("vi", "en"), default="vi")
     # Derived images (resized, no metadata), by hash of source and settings; safe to delete.
     image_cache_dir = c.Type(str, default=".cache/kho-stem/images")
+    # An official copy: unreviewed cards are left out of every page, list, catalog and export.
+    # `build.py build --reviewed-only` sets it through the KHO_STEM_REVIEWED_ONLY variable.
+    reviewed_only = c.Type(bool, default=False)
 
 
 class KhoStemPlugin(BasePlugin[KhoStemConfig]):
@@ -53,6 +59,16 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
+
+    @property
+    def official(self) -> bool:
+        return self.config.reviewed_only or os.environ.get(REVIEWED_ONLY_VARIABLE, "") == "1"
+
+    def published_cards(self) -> list[Card]:
+        assert self.result is not None
+        if not self.official:
+            return self.result.cards
+        return [card for card in self.result.cards if card.is_reviewed]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         language = self.config.language
@@ -87,10 +103,11 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.result is not None and self.taxonomy is not None
         cache = ImageCache(self._path(config, self.config.image_cache_dir))
-        images = cache.publish(image for card in self.result.cards for image in card.images)
+        cards = self.published_cards()
+        images = cache.publish(image for card in cards for image in card.images)
         print_settings = PrintSettings(config.site_name, config.site_url or None)
-        self.site = LibrarySite(self.result.cards, self.taxonomy, Linker(config.use_directory_urls), images,
-                                print_settings)
+        self.site = LibrarySite(cards, self.taxonomy, Linker(config.use_directory_urls), images, print_settings,
+                                official=self.official)
         for copied in self.site.files():
             files.append(File.generated(config, copied.src, abs_src_path=str(copied.path)))
         self.generated = self.site.pages()
@@ -114,7 +131,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.taxonomy is not None and self.site is not None
-        markdown = expand_markers(markdown, self.taxonomy)
+        markdown = expand_markers(markdown, self.taxonomy, config.repo_url or None)
         return self.site.expand_markers(markdown, page.file.src_uri)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

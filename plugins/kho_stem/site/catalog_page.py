@@ -44,11 +44,13 @@ def _facet(facet: Facet) -> str:
             f'{narrow}<div class="ks-options">{"".join(options)}</div></fieldset></details>')
 
 
-def render_catalog_page(facets: tuple[Facet, ...], linker: Linker, card_count: int) -> GeneratedPage:
+def render_catalog_page(facets: tuple[Facet, ...], linker: Linker, card_count: int, official: bool = False) -> GeneratedPage:
     here = catalog_page()
+    scope = ('<p class="ks-official">Bản chính thức của nhà trường: thư viện này chỉ gồm các thẻ đã được duyệt.</p>\n'
+             if official else "")
     materials = next(facet for facet in facets if facet.key == "vat-lieu")
     inventory = "".join(_checkbox("co", value.code, value.label) for value in materials.values)
-    html = f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}" data-ks-data="{e(linker.href(here, DATA_SCRIPT))}">
+    html = scope + f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}" data-ks-data="{e(linker.href(here, DATA_SCRIPT))}">
 <form class="ks-catalog__search" role="search" aria-label="Tìm trong thư viện" data-ks-query-form>
 <label for="ks-q">Tìm hoạt động</label>
 <input id="ks-q" type="search" name="q" placeholder="Ví dụ: nuoc, thuyen giay, nam cham" autocomplete="off" spellcheck="false">

@@ -43,7 +43,8 @@ class CopiedFile:
 
 class LibrarySite:
     def __init__(self, cards: list[Card], taxonomy: Taxonomy, linker: Linker,
-                 images: Mapping[Path, PublishedImage] | None = None, print_settings: PrintSettings | None = None):
+                 images: Mapping[Path, PublishedImage] | None = None, print_settings: PrintSettings | None = None,
+                 official: bool = False):
         """``images`` maps each image a card uses to its published variants; an image without
         one (a site built without the image pipeline) is copied as it is."""
         self.facts = library_facts(cards, taxonomy)
@@ -52,6 +53,7 @@ class LibrarySite:
         self.linker = linker
         self.images = images or {}
         self.print_settings = print_settings or PrintSettings()
+        self.official = official  # only reviewed cards were given: pages say so
         self.facets = catalog_facets(taxonomy, all_materials(self.facts))
         self.image_sources = {
             image: self._image_src(card, image) for card in self.cards for image in card.images
@@ -110,8 +112,8 @@ class LibrarySite:
             for card in self.cards
         }
         pages.update(BrowsePages(self.facts, self.taxonomy, self.linker, self.thumbnails).pages())
-        pages[catalog_page()] = render_catalog_page(self.facets, self.linker, len(self.cards))
-        pages[stats_page()] = render_stats_page(library_stats(self.facts, self.taxonomy), self.linker)
+        pages[catalog_page()] = render_catalog_page(self.facets, self.linker, len(self.cards), self.official)
+        pages[stats_page()] = render_stats_page(library_stats(self.facts, self.taxonomy), self.linker, self.official)
         return pages
 
     def exports(self, generated: str) -> dict[str, str]:
