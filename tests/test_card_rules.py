@@ -58,7 +58,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("hazard-undeclared", edit(V, "{name: sỏi to, quantity: 20, per: nhom, hazards: [vat-nho]}",
                                 "{name: nam châm thanh, quantity: 2, per: nhom}"), [
         'x.md:14: materials[2]: vật liệu "nam châm thanh" có mối nguy Nam châm; thêm `hazards: [nam-cham]` '
-        "cho vật liệu này (và lưu ý an toàn tương ứng)"]),
+        "cho vật liệu này (và lưu ý an toàn tương ứng)",
+        # Reported in the same run: the note the hazard needs, as if it had been declared.
+        'x.md:17: safety: thẻ dùng vật liệu có mối nguy "nam-cham" (Nam châm) nhưng không lưu ý an toàn nào nhắc '
+        'tới (nam châm); thêm một lưu ý, ví dụ: "Đếm nam châm trước và sau hoạt động; chỉ dùng nam châm to, bọc '
+        'kín; không để trẻ cho vào miệng."']),
     ("hazard-forbidden-for-age", edit(V, "ages: [4-5, 5-6]", "ages: [24-36m]"), [
         'x.md:14: materials[2].hazards: mối nguy "vat-nho" (Vật nhỏ (nguy cơ hóc, nuốt)) không được dùng cho '
         "độ tuổi 24-36m; bỏ vật liệu này hoặc bỏ độ tuổi đó khỏi `ages`"]),

@@ -50,6 +50,7 @@ def test_taken_slug_gets_a_number_and_nothing_is_overwritten(project: Path, caps
     existing = project / "activities" / "den-giao-thong-doi-mau.md"
     existing.write_text("không phải thẻ", encoding="utf-8")
     assert main(OPTIONS, root=project) == 0
+    assert 'thẻ mới mang tên "den-giao-thong-doi-mau-2"' in capsys.readouterr().out
     assert existing.read_text(encoding="utf-8") == "không phải thẻ"
     assert (project / "activities" / "den-giao-thong-doi-mau-2.md").is_file()
     assert main([*OPTIONS, "--bundle"], root=project) == 0

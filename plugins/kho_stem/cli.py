@@ -26,7 +26,7 @@ from .schema import write_schema
 from .stats import library_stats
 from .stats_report import FORMATS, encoding_for, render
 from .taxonomy import load_taxonomy
-from .text import nfc
+from .text import nfc, slugify
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -205,7 +205,10 @@ def run_new(project: Project, args: argparse.Namespace) -> int:
         path = write_card(project.activities, card, taxonomy, taken, dt.date.today())
     except FileExistsError as error:  # a card appeared under that name meanwhile: never overwrite it
         raise UsageError(message("new_exists", args.lang, path=display_path(Path(error.filename)))) from None
-    print(message("new_written", args.lang, path=display_path(path)))
+    if slug_of(path) != slugify(card.title):
+        print(message("new_renamed", args.lang, taken=slugify(card.title), slug=slug_of(path)))
+    # The interpreter running now is the one with the project's packages (usually .venv/bin/python).
+    print(message("new_written", args.lang, path=display_path(path), python=display_path(Path(sys.executable))))
     return EXIT_OK
 
 

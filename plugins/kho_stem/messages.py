@@ -326,9 +326,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "new_written": {
         "vi": "Đã tạo thẻ mới: {path}\nHãy điền mô tả, nguyên vật liệu, lưu ý an toàn, mục tiêu và các bước, rồi kiểm "
-              "tra: python build.py check {path}",
+              "tra: {python} build.py check {path}",
         "en": "New card created: {path}\nFill in the description, materials, safety notes, objectives and steps, "
-              "then check it: python build.py check {path}",
+              "then check it: {python} build.py check {path}",
+    },
+    "new_renamed": {
+        "vi": "Tên \"{taken}\" đã có thẻ dùng, nên thẻ mới mang tên \"{slug}\" (thẻ cũ giữ nguyên).",
+        "en": "The name \"{taken}\" is taken, so the new card is \"{slug}\" (the existing card is untouched).",
     },
     "new_missing_options": {
         "vi": "thiếu tuỳ chọn {options} (hoặc chạy python build.py new không kèm tuỳ chọn để được hỏi từng câu)",

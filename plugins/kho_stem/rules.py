@@ -60,6 +60,9 @@ class HazardRules:
                 continue
             path = ("materials", index)
             where = f"materials[{index + 1}]"
+            # A hazard found in the name counts as declared for the rules below, so one run
+            # reports everything the card needs (the note, the adult-only step), not one at a time.
+            hazards = list(hazards)
             for hazard in taxonomy.hazards:
                 patterns = self.patterns[hazard.code]
                 plant = patterns.forbidden.search(name) if patterns.forbidden else None
@@ -68,6 +71,7 @@ class HazardRules:
                 if hazard.code not in hazards and patterns.detect and patterns.detect.search(name):
                     report(document.line_of(path, 1), where, "hazard_undeclared",
                            name=name, hazard=hazard.code, label=_label(hazard))
+                    hazards.append(hazard.code)
             for code in hazards:
                 if code not in taxonomy.hazards:
                     continue  # already reported as an unknown code

@@ -130,6 +130,8 @@ def card_text(card: NewCard, taxonomy: Taxonomy, today: dt.date) -> str:
         value = _value(spec.key, card, today)
         if value is not None:
             lines.append(f"{spec.key}: {value}")
+        if value == "[]":
+            lines.append('# Xoá "[]" rồi viết mỗi mục một dòng bắt đầu bằng "  - ", như các dòng mẫu (bỏ dấu #):')
         for example in _EXAMPLES.get(spec.key, []) if value in (None, "[]") else []:
             prefix = "#   " if example.startswith("-") else f"# {spec.key}: "
             lines.append(prefix + example)
