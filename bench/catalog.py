@@ -14,7 +14,6 @@ linear in the number of cards.
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import sys
 import tempfile
@@ -27,27 +26,17 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from check_speed import make_library  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from project import write_project  # noqa: E402
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
 
-YML = """\
-site_name: Benchmark
-docs_dir: content/pages
-theme: {name: material, language: vi, font: false}
-plugins: [kho-stem]
-"""
 QUERY = "nuoc da"
 
 
 def build(folder: Path, count: int) -> Path:
     from kho_stem_mkdocs.commands import build_site
 
-    (folder / "content" / "pages").mkdir(parents=True)
-    shutil.copytree(ROOT / "content" / "taxonomy", folder / "content" / "taxonomy")
-    (folder / "content" / "pages" / "index.md").write_text("# Kho\n", encoding="utf-8")
-    (folder / "activities").mkdir()
-    make_library(folder / "activities", count)
-    (folder / "mkdocs.yml").write_text(YML, encoding="utf-8")
+    make_library(write_project(folder), count)
     build_site(folder / "mkdocs.yml", folder / "site")
     return folder / "site"
 

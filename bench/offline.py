@@ -11,7 +11,6 @@ Target (issue #6): under 60 MB for 1,000 cards with one cover each.
 from __future__ import annotations
 
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -24,13 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from check_speed import synthetic_card  # noqa: E402
+from project import write_project  # noqa: E402
 
-YML = """\
-site_name: Benchmark
-docs_dir: content/pages
-theme: {name: material, language: vi, font: false}
-plugins: [kho-stem]
-"""
 PHOTO = (4000, 3000)
 
 
@@ -71,12 +65,7 @@ def main(counts: list[int]) -> None:
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
-            (folder / "content" / "pages").mkdir(parents=True)
-            shutil.copytree(ROOT / "content" / "taxonomy", folder / "content" / "taxonomy")
-            (folder / "content" / "pages" / "index.md").write_text("# Kho\n", encoding="utf-8")
-            (folder / "activities").mkdir()
-            make_library(folder / "activities", count)
-            (folder / "mkdocs.yml").write_text(YML, encoding="utf-8")
+            make_library(write_project(folder), count)
             started = time.perf_counter()
             copy = build_offline(folder / "mkdocs.yml", folder / "dist" / "kho.zip")
             seconds = time.perf_counter() - started

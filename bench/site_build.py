@@ -10,28 +10,18 @@ Targets (issue #3): 1,000 cards under 15 s; 5,000 cards at most 5.5x the time of
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from check_speed import make_library  # noqa: E402
+from check_speed import make_library
+from project import write_project
 
 PLAIN_LIMIT = 1000
-OURS_YML = """\
-site_name: Benchmark
-docs_dir: content/pages
-theme: {name: material, language: vi, font: false}
-plugins: [kho-stem]
-nav: [index.md, hoat-dong/index.md]
-"""
-
-
 def timed_mkdocs_build(config: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
@@ -41,12 +31,7 @@ def timed_mkdocs_build(config: Path) -> float:
 
 
 def ours(folder: Path, count: int) -> float:
-    (folder / "content" / "pages").mkdir(parents=True)
-    shutil.copytree(ROOT / "content" / "taxonomy", folder / "content" / "taxonomy")
-    (folder / "content" / "pages" / "index.md").write_text("# Kho\n\n<!-- kho-stem:latest -->\n", encoding="utf-8")
-    (folder / "activities").mkdir()
-    make_library(folder / "activities", count)
-    (folder / "mkdocs.yml").write_text(OURS_YML, encoding="utf-8")
+    make_library(write_project(folder, "# Kho\n\n<!-- kho-stem:latest -->\n"), count)
     return timed_mkdocs_build(folder / "mkdocs.yml")
 
 
