@@ -14,7 +14,7 @@ from ..taxonomy import Taxonomy
 from ..image_refs import resolve_image
 from .page import GeneratedPage
 from .print_parts import PrintSettings, family_handout, print_actions, print_footer
-from ..catalog import material_name
+from ..catalog import CardFacts, material_name
 from .fragments import age_badges, author_line, badge, duration_badge, e, review_badge
 from .urls import Linker, card_page, stem_page, topic_page
 
@@ -37,14 +37,15 @@ def page_front_matter(title: str, description: str = "", hide: tuple[str, ...] =
 
 
 def render_card_page(
-    card: Card, taxonomy: Taxonomy, linker: Linker, published_image: PublishedLookup, related_html: str,
+    fact: CardFacts, taxonomy: Taxonomy, linker: Linker, published_image: PublishedLookup, related_html: str,
     print_settings: PrintSettings | None = None,
 ) -> GeneratedPage:
+    card = fact.card
     here = card_page(card.slug)
     print_settings = print_settings or PrintSettings()
     parts = [page_front_matter(card.title, card.get("description")), _summary(card, taxonomy, linker, here),
              print_actions(card)]
-    parts.append(_safety(card, taxonomy))
+    parts.append(_safety(card, fact.hazards, taxonomy))
     parts.append(_materials(card, taxonomy))
     parts.append(_list_section("Mục tiêu", "muc-tieu", card.get("objectives")))
     if card.cover is not None:
@@ -96,16 +97,8 @@ def _summary(card: Card, taxonomy: Taxonomy, linker: Linker, here: str) -> str:
     )
 
 
-def _hazards_of(card: Card) -> list[str]:
-    codes: list[str] = []
-    for item in card.get("materials"):
-        if isinstance(item, dict):
-            codes += [code for code in item.get("hazards") or [] if code not in codes]
-    return codes
-
-
-def _safety(card: Card, taxonomy: Taxonomy) -> str:
-    hazards = "".join(badge(taxonomy.hazards[code].label, "hazard") for code in _hazards_of(card))
+def _safety(card: Card, hazard_codes: tuple[str, ...], taxonomy: Taxonomy) -> str:
+    hazards = "".join(badge(taxonomy.hazards[code].label, "hazard") for code in hazard_codes)
     hazard_line = f'<p class="ks-badges">{hazards}</p>\n' if hazards else ""
     notes = "\n".join(f"<li>{e(note)}</li>" for note in card.get("safety"))
     return (

@@ -55,6 +55,7 @@ class LibrarySite:
         self.print_settings = print_settings or PrintSettings()
         self.official = official  # only reviewed cards were given: pages say so
         self.facets = catalog_facets(taxonomy, all_materials(self.facts))
+        self.stats = library_stats(self.facts, taxonomy)  # the home page counts and the Thống kê page
         self.image_sources = {
             image: self._image_src(card, image) for card in self.cards for image in card.images
         }
@@ -104,16 +105,16 @@ class LibrarySite:
     def pages(self) -> dict[str, GeneratedPage]:
         related = self._related()
         pages = {
-            card_page(card.slug): render_card_page(
-                card, self.taxonomy, self.linker, self.published_image,
-                card_list(related[card.slug], card_page(card.slug), self.taxonomy, self.linker, self.thumbnails),
+            card_page(fact.slug): render_card_page(
+                fact, self.taxonomy, self.linker, self.published_image,
+                card_list(related[fact.slug], card_page(fact.slug), self.taxonomy, self.linker, self.thumbnails),
                 self.print_settings,
             )
-            for card in self.cards
+            for fact in self.facts
         }
         pages.update(BrowsePages(self.facts, self.taxonomy, self.linker, self.thumbnails).pages())
         pages[catalog_page()] = render_catalog_page(self.facets, self.linker, len(self.cards), self.official)
-        pages[stats_page()] = render_stats_page(library_stats(self.facts, self.taxonomy), self.linker, self.official)
+        pages[stats_page()] = render_stats_page(self.stats, self.linker, self.official)
         return pages
 
     def exports(self, generated: str) -> dict[str, str]:
@@ -160,16 +161,13 @@ class LibrarySite:
         return markdown
 
     def _entry_points(self, here: str) -> str:
-        def count(key: str, code: str) -> int:
-            return sum(1 for card in self.cards if code in card.get(key))
-
         ages = "".join(
-            f'<li><a href="{e(self.linker.href(here, age_page(t.code)))}">{e(t.label)}</a> '
-            f"<small>({count('ages', t.code)})</small></li>" for t in self.taxonomy.ages
+            f'<li><a href="{e(self.linker.href(here, age_page(row.code)))}">{e(row.label)}</a> '
+            f"<small>({row.cards})</small></li>" for row in self.stats.table("ages").rows
         )
         topics = "".join(
-            f'<li><a href="{e(self.linker.href(here, topic_page(t.code)))}">{e(t.label)}</a> '
-            f"<small>({count('topics', t.code)})</small></li>" for t in self.taxonomy.topics
+            f'<li><a href="{e(self.linker.href(here, topic_page(row.code)))}">{e(row.label)}</a> '
+            f"<small>({row.cards})</small></li>" for row in self.stats.table("topics").rows
         )
         others = (
             f'<a href="{e(self.linker.href(here, catalog_page()))}">Tìm và lọc trong Thư viện</a> · '
