@@ -21,14 +21,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from check_speed import make_library  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from project import write_project  # noqa: E402
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
+from browser_support import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
 
 QUERY = "nuoc da"
 

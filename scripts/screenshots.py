@@ -9,29 +9,13 @@ browse page. Serves the site on 127.0.0.1 and drives Debian's Chromium with Play
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from browser_support import CHROMIUM, CHROMIUM_ARGS, served
+
 WIDTHS = {"phone": (360, 780), "pc": (1366, 768)}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(folder: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def default_pages(site: Path) -> list[str]:
@@ -48,24 +32,18 @@ def main() -> None:
     parser.add_argument("pages", nargs="*")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    server = serve(args.site)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for name, (width, height) in WIDTHS.items():
-                page = browser.new_page(viewport={"width": width, "height": height},
-                                        color_scheme="dark" if args.dark else "light")
-                for path in args.pages or default_pages(args.site):
-                    page.goto(base + path)
-                    slug = path.strip("/").replace("/", "_") or "home"
-                    target = args.out / f"{slug}-{name}{'-dark' if args.dark else ''}.png"
-                    page.screenshot(path=str(target), full_page=args.full_page)
-                    print(target)
-            browser.close()
-    finally:
-        server.shutdown()
-
+    with served(args.site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, (width, height) in WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": height},
+                                    color_scheme="dark" if args.dark else "light")
+            for path in args.pages or default_pages(args.site):
+                page.goto(base + path)
+                slug = path.strip("/").replace("/", "_") or "home"
+                target = args.out / f"{slug}-{name}{'-dark' if args.dark else ''}.png"
+                page.screenshot(path=str(target), full_page=args.full_page)
+                print(target)
+        browser.close()
 
 if __name__ == "__main__":
     main()

@@ -1,28 +1,20 @@
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import os
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
+from browser_support import CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, served  # noqa: E402, F401 (tests import them here)
 from kho_stem.library import check_library, find_card_files  # noqa: E402
 from kho_stem.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# Browser tests use Debian's chromium (scripts/test.sh installs it), never a downloaded browser.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-HAS_CHROMIUM = os.path.exists(CHROMIUM)
+
 VALID_CARD = (FIXTURES / "valid-card.md").read_text(encoding="utf-8")
 
 
@@ -42,22 +34,6 @@ def check_folder(folder: Path, taxonomy: Taxonomy, language: str = "vi") -> list
     result = check_library(find_card_files([folder]), taxonomy)
     prefix = folder.as_posix() + "/"
     return [p.render(language).replace(prefix, "") for p in sorted(result.problems, key=lambda p: (p.file, p.line))]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` over http on 127.0.0.1 and yield its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture(scope="session")
