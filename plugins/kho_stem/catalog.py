@@ -61,15 +61,18 @@ class MaterialNames:
     """
 
     def __init__(self, vocabulary: Vocabulary | None):
-        starts = []
+        # Starts indexed by their first word, longest first: a name is compared with a few, not all.
+        self._starts: dict[str, list[tuple[str, str]]] = {}
         for term in vocabulary or ():
             for word in (term.label, *term.get("words", ())):
-                starts.append((material_key(str(word)), term.label))
-        self._starts = tuple(sorted(starts, key=lambda start: -len(start[0])))
+                start = material_key(str(word))
+                self._starts.setdefault(start.split(" ", 1)[0], []).append((start, term.label))
+        for starts in self._starts.values():
+            starts.sort(key=lambda item: -len(item[0]))
 
     def common_name(self, name: str) -> str:
         key = material_key(name)
-        for start, label in self._starts:
+        for start, label in self._starts.get(key.split(" ", 1)[0], ()):
             if key == start or key.startswith(start + " "):
                 return label
         return key
