@@ -100,9 +100,14 @@ def _yaml_text(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML string
 
 
-def _value(key: str, card: NewCard, today: dt.date) -> str | None:
-    """The YAML value written for ``key``, or None to leave the field as a commented example."""
-    values = {
+def _values(card: NewCard, today: dt.date) -> dict[str, str]:
+    """The YAML values written for the new card; a field not here stays a commented example."""
+    author = '""'
+    if card.author:
+        school = f", school: {_yaml_text(card.school)}" if card.school else ""
+        author = f"{{name: {_yaml_text(card.author)}{school}}}"
+    return {
+        **_LEFT_EMPTY,
         "title": _yaml_text(card.title),
         "ages": f"[{', '.join(card.ages)}]",
         "topics": f"[{', '.join(card.topics)}]",
@@ -110,24 +115,20 @@ def _value(key: str, card: NewCard, today: dt.date) -> str | None:
         "process": card.process,
         "duration": str(card.duration),
         "group": card.group,
+        "author": author,
         "updated": today.isoformat(),
     }
-    if card.author:
-        author = f"name: {_yaml_text(card.author)}" + (f", school: {_yaml_text(card.school)}" if card.school else "")
-        values["author"] = "{" + author + "}"
-    else:
-        values["author"] = '""'
-    return values.get(key, _LEFT_EMPTY.get(key))
 
 
 def card_text(card: NewCard, taxonomy: Taxonomy, today: dt.date) -> str:
     lines = ["---"]
+    values = _values(card, today)
     for spec in taxonomy.fields:
         if spec.deprecated:
             continue
         needed = "bắt buộc" if spec.required else "không bắt buộc"
         lines.append(f"# {spec.label} ({needed}): {spec.help}")
-        value = _value(spec.key, card, today)
+        value = values.get(spec.key)
         if value is not None:
             lines.append(f"{spec.key}: {value}")
         if value == "[]":
