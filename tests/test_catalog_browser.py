@@ -248,3 +248,11 @@ def test_browser_folds_like_python(page, site):
     samples = ["Nước Đá", "THUYỀN GIẤY", "hướng dương", "Đường", "ỗ ợ ự ỷ", "Khoảng 1,5 m"]
     open_catalog(page, site)
     assert page.evaluate("samples => samples.map(KhoStem.fold)", samples) == [fold(s) for s in samples]
+
+
+def test_an_address_with_unknown_or_broken_values_still_shows_the_library(page, site):
+    # A bookmark from an older library: a renamed topic, an age code with a typo, an empty value.
+    open_catalog(page, site, "#chu-de=chu-de-cu&tuoi=5-6,6-7&q=&nguy-co=")
+    assert sorted(titles(page)) == ["Thuyền giấy nổi trên chậu nước", "Đường đi của nước mưa"]
+    open_catalog(page, site, "#%E0%A4%A")
+    assert len(titles(page)) == 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -65,7 +66,10 @@ def test_annotation_escaping():
 
 
 @pytest.mark.parametrize("args", [["check", "/khong/co/thu-muc"], ["bogus"], ["check", "--format", "xml"], [],
-                                  ["offline", "--output", "/khong/co/thu-muc/kho.zip"]])
+                                  ["offline", "--output", "/khong/co/thu-muc/kho.zip"], ["stats", "--format", "xlsx"],
+                                  ["stats", "--output", "/khong/co/thu-muc/thong-ke.csv"],
+                                  ["new", "--title", "Cầu que kem", "--ages", "4-5", "--topics", "giao-thong",
+                                   "--stem", "X", "--duration", "30", "--group", "nhom-nho"]])
 def test_usage_errors_exit_2(args: list[str]):
     result = run(*args)
     assert result.returncode == 2
@@ -131,3 +135,15 @@ def test_offline_output_may_name_a_folder_that_does_not_exist_yet(tmp_path: Path
     assert _offline_target(project, f"{tmp_path}/dist/", "vi").parent == tmp_path / "dist"
     assert _offline_target(project, str(tmp_path / "ban.zip"), "vi") == tmp_path / "ban.zip"
     assert _offline_target(project, None, "vi").parent == tmp_path / "dist"
+
+
+def test_stats_of_a_broken_library_shows_the_problems_not_numbers(tmp_path: Path, capsys):
+    from kho_stem.cli import main
+
+    shutil.copytree(ROOT / "content" / "taxonomy", tmp_path / "content" / "taxonomy")
+    (tmp_path / "activities").mkdir()
+    (tmp_path / "activities" / "the-hong.md").write_text(VALID_CARD.replace("ages: [4-5, 5-6]", "ages: [6-7]"),
+                                                         encoding="utf-8")
+    assert main(["stats"], root=tmp_path) == 1
+    out = capsys.readouterr().out
+    assert "activities/the-hong.md:4: ages" in out and "Thư viện có" not in out

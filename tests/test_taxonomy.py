@@ -100,3 +100,20 @@ def test_deprecated_field_warns_but_does_not_fail(taxonomy_copy: Path, tmp_path:
         "cảnh báo: cost: trường này không còn dùng nữa: ghi chi phí trong phần nội dung thay vì trường này"]
     (cards / "thuyen-la.md").write_text(edit(VALID_CARD, "cost: 10000\n", ""), encoding="utf-8")
     assert check_library(find_card_files([cards]), load_taxonomy(taxonomy_copy)).warnings == []
+
+
+def test_a_word_list_written_as_plain_text_is_refused(taxonomy_copy: Path):
+    path = taxonomy_copy / "materials.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "    words: [vỏ chai nhựa]\n" in text
+    path.write_text(text.replace("    words: [vỏ chai nhựa]\n", "    words: vỏ chai nhựa\n", 1), encoding="utf-8")
+    problems = _problems(taxonomy_copy)
+    assert len(problems) == 1 and problems[0].startswith("materials.yml:")
+    assert problems[0].endswith("words: `words` phải là một danh sách chữ, ví dụ [chai nhựa, vỏ chai]")
+
+
+def test_a_material_without_words_is_refused(taxonomy_copy: Path):
+    path = taxonomy_copy / "materials.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    words: [vỏ chai nhựa]\n", "", 1), encoding="utf-8")
+    assert _problems(taxonomy_copy) == ["materials.yml:7: items[1]: mục này thiếu `words`"]

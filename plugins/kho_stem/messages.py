@@ -287,6 +287,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "mục này thiếu `{key}`",
         "en": "this entry lacks `{key}`",
     },
+    "taxonomy_not_a_list": {
+        "vi": "`{key}` phải là một danh sách chữ, ví dụ [chai nhựa, vỏ chai]",
+        "en": "`{key}` must be a list of words, e.g. [plastic bottle, bottle]",
+    },
     "taxonomy_duplicate_code": {
         "vi": "mã \"{code}\" bị lặp lại",
         "en": "code \"{code}\" is repeated",

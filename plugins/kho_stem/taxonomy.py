@@ -27,6 +27,8 @@ _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
     "processes": ("steps",),
     "materials": ("words",),
 }
+# Keys whose value is a list of words or codes: a plain string there would be read letter by letter.
+_TEXT_LIST_KEYS = ("ages", "nha_tre", "forbid_ages", "must_mention", "detect", "forbidden_materials", "words")
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,12 @@ class _TaxonomyLoader:
             for key in missing:
                 self.report(file, line, f"items[{index + 1}]", "taxonomy_missing_key", key=key)
             if missing:
+                continue
+            wrong_lists = [key for key in _TEXT_LIST_KEYS if key in item and not (
+                isinstance(item[key], list) and all(isinstance(word, str) for word in item[key]))]
+            for key in wrong_lists:
+                self.report(file, document.line_of(("items", index, key), line), key, "taxonomy_not_a_list", key=key)
+            if wrong_lists:
                 continue
             code = str(item["code"])
             if code in seen:
