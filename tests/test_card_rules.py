@@ -112,7 +112,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         "x.md:50: thẻ <span> có thuộc tính onmouseover không được phép (mã lệnh trong trang bị chặn); "
         "xoá thuộc tính này"]),
     ("javascript-link", V + "\n[bấm vào đây](JavaScript:alert(1))\n", [
-        'x.md:50: liên kết "JavaScript:alert(1" không được phép; chỉ dùng http://, https://, mailto: hoặc '
+        'x.md:50: liên kết "JavaScript:alert(1)" không được phép; chỉ dùng http://, https://, mailto: hoặc '
         "đường dẫn trong thư viện"]),
     ("image-missing", V + "\n![Thuyền lá trong chậu](thuyen.png)\n", [
         'x.md:50: không tìm thấy ảnh "thuyen.png"; kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) và thư mục']),

@@ -29,6 +29,7 @@ class Card:
     meta: MappingProxyType
     body: str
     body_line: int
+    body_html: str  # the body as published: rendered from Markdown and sanitised
     cover: Path | None
     images: tuple[Path, ...]  # every image file the card uses, cover first
     lines: MappingProxyType  # front-matter path, e.g. ("materials", 0), -> file line

@@ -204,6 +204,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "trong thư viện",
         "en": "link \"{url}\" is not allowed; use http://, https://, mailto: or a path in the library",
     },
+    "html_class_forbidden": {
+        "vi": "lớp (class) \"{name}\" không được phép trong thẻ hoạt động; chỉ dùng: {allowed}",
+        "en": "class \"{name}\" is not allowed in a card; use only: {allowed}",
+    },
+    "html_id_invalid": {
+        "vi": "mã neo (id) \"{id}\" không hợp lệ; chỉ dùng chữ thường không dấu, số và dấu -, bắt đầu bằng "
+        "một chữ cái (không bắt đầu bằng ks-)",
+        "en": "id \"{id}\" is not valid; use lowercase ASCII letters, digits and -, starting with a letter "
+        "(not ks-)",
+    },
+    "body_unclosed_tags": {
+        "vi": "nội dung có {count} dấu < mở thẻ mà không đóng (tối đa {limit}); nếu muốn viết dấu nhỏ hơn, "
+        "hãy để cách: \"< 5\", hoặc đặt trong `mã`",
+        "en": "the body has {count} tag-opening < that never close (at most {limit}); to write a less-than "
+        "sign put a space after it (\"< 5\") or put it in `code`",
+    },
+    "body_too_deep": {
+        "vi": "nội dung lồng nhau quá sâu (danh sách hoặc khối HTML trong nhau) nên không hiển thị được; "
+        "hãy viết phẳng hơn",
+        "en": "the body nests too deeply (lists or HTML blocks inside each other) to be rendered; flatten it",
+    },
     "image_external": {
         "vi": "ảnh \"{path}\" lấy từ Internet; hãy lưu ảnh cạnh thẻ (bản ngoại tuyến không có mạng)",
         "en": "image \"{path}\" comes from the Internet; save it beside the card (offline copies have no network)",

@@ -28,7 +28,8 @@ _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
     "materials": ("words",),
 }
 # Keys whose value is a list of words or codes: a plain string there would be read letter by letter.
-_TEXT_LIST_KEYS = ("ages", "nha_tre", "forbid_ages", "must_mention", "detect", "forbidden_materials", "words")
+_TEXT_LIST_KEYS = ("ages", "nha_tre", "attributes", "forbid_ages", "must_mention", "detect", "forbidden_materials",
+                   "words")
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .body import scan_body
+from .body import body_headings
+from .body_html import BodyImage, BodyRenderer, HtmlPolicy
 from .card import Card, slug_of, suggested_slug
 from .card_file import CardFileError, read_card_text
 from .diagnostics import Problem, Severity, has_errors
 from .front_matter import FrontMatterChecker, key_path
-from .html_safety import unsafe_html
 from .image_refs import resolve_image
 from .images import inspect_image, records_location
 from .rules import HazardRules, check_process, check_topic_ages
@@ -27,6 +27,7 @@ class CardChecker:
         self.taxonomy = taxonomy
         self.front_matter = FrontMatterChecker(taxonomy)
         self.hazard_rules = HazardRules(taxonomy)
+        self.body_renderer = BodyRenderer(HtmlPolicy.from_taxonomy(taxonomy))
         self._sound_images: set[Path] = set()  # an image used by several cards is decoded once
         self.referenced_images: set[Path] = set()  # every existing image any checked card points to
 
@@ -61,11 +62,12 @@ class CardChecker:
         meta = self.front_matter.check(document, report)
         check_topic_ages(meta, document, self.taxonomy, report)
         self.hazard_rules.check(meta, text.body, document, report)
-        scan = scan_body(text.body, text.body_line)
-        check_process(meta, scan.headings, document, self.taxonomy, report)
-        for line, code, params in unsafe_html(scan):
-            report(line, "", code, **params)
-        images = self._check_images(path, meta, scan.images, document, report)
+        check_process(meta, body_headings(text.body, text.body_line), document, self.taxonomy, report)
+        # The body is judged as it will be published: rendered, then sanitised.
+        body = self.body_renderer.render(text.body, text.body_line)
+        for problem in body.problems:
+            report(problem.line, "", problem.code, **problem.params)
+        images = self._check_images(path, meta, body.images, document, report)
 
         if has_errors(problems):
             return None, problems
@@ -76,6 +78,7 @@ class CardChecker:
             meta=MappingProxyType(meta),
             body=text.body,
             body_line=text.body_line,
+            body_html=body.html,
             cover=images[0] if meta.get("cover") else None,
             images=tuple(images),
             lines=MappingProxyType(document.lines),
@@ -83,7 +86,8 @@ class CardChecker:
         return card, problems
 
     def _check_images(
-        self, path: Path, meta: dict[str, Any], references: tuple, document: LocatedDocument, report
+        self, path: Path, meta: dict[str, Any], references: tuple[BodyImage, ...], document: LocatedDocument,
+        report,
     ) -> list[Path]:
         folder = path.parent
         found: list[Path] = []

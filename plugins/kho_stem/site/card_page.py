@@ -3,15 +3,11 @@ first, materials as a checklist, objectives, then the activity itself."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from pathlib import Path
-
 import yaml
 
 from ..card import Card
 from ..taxonomy import Taxonomy
-from ..image_refs import resolve_image
+from .card_body import PublishedLookup, add_body
 from .page import GeneratedPage
 from .print_parts import PrintSettings, family_handout, print_actions, print_footer
 from ..catalog import CardFacts, material_name
@@ -19,9 +15,6 @@ from .fragments import age_badges, author_line, badge, duration_badge, e, review
 from .urls import Linker, card_page, stem_page, topic_page
 
 REF_2860_UNCHECKED = "chưa đối chiếu"
-PublishedLookup = Callable[[Path], tuple[str, int | None, int | None]]
-_MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?((?:\s+[\"'(][^)]*)?)\)")
-_HTML_IMAGE_SRC = re.compile(r"(<img\b[^>]*?\bsrc=)([\"'])([^\"']*)\2", re.IGNORECASE)
 
 
 def page_front_matter(title: str, description: str = "", hide: tuple[str, ...] = ()) -> str:
@@ -43,23 +36,25 @@ def render_card_page(
     card = fact.card
     here = card_page(card.slug)
     print_settings = print_settings or PrintSettings()
-    parts = [page_front_matter(card.title, card.get("description")), _summary(card, taxonomy, linker, here),
-             print_actions(card)]
-    parts.append(_safety(card, fact.hazards, taxonomy))
-    parts.append(_materials(card, taxonomy))
-    parts.append(_list_section("Mục tiêu", "muc-tieu", card.get("objectives")))
+    before = [page_front_matter(card.title, card.get("description")), _summary(card, taxonomy, linker, here),
+              print_actions(card)]
     if card.cover is not None:
-        parts.insert(3, _cover(card, linker, published_image, here))
-    parts.append(rewrite_images(card.body.strip(), card, linker, published_image, here) + "\n")
+        before.append(_cover(card, linker, published_image, here))
+    before.append(_safety(card, fact.hazards, taxonomy))
+    before.append(_materials(card, taxonomy))
+    before.append(_list_section("Mục tiêu", "muc-tieu", card.get("objectives")))
+    after = []
     if card.get("family"):
-        parts.append(_text_section("Gợi ý cho gia đình", "gia-dinh", card.get("family")))
+        after.append(_text_section("Gợi ý cho gia đình", "gia-dinh", card.get("family")))
     if card.get("inclusion"):
-        parts.append(_text_section("Điều chỉnh cho trẻ có nhu cầu đặc biệt", "hoa-nhap", card.get("inclusion")))
-    parts.append(_footer(card, taxonomy))
-    parts.append(print_footer(card, print_settings, linker.url(here)))
-    parts.append(family_handout(card))
-    parts.append("## Hoạt động liên quan { #lien-quan }\n")
-    return GeneratedPage("\n".join(parts)).add_fragment(related_html)
+        after.append(_text_section("Điều chỉnh cho trẻ có nhu cầu đặc biệt", "hoa-nhap", card.get("inclusion")))
+    after.append(_footer(card, taxonomy))
+    after.append(print_footer(card, print_settings, linker.url(here)))
+    after.append(family_handout(card))
+    after.append("## Hoạt động liên quan { #lien-quan }\n")
+    page = GeneratedPage("\n".join(before))
+    add_body(page, card, linker, published_image, here)
+    return page.add("\n\n" + "\n".join(after)).add_fragment(related_html)
 
 
 def _cover(card: Card, linker: Linker, published_image: PublishedLookup, here: str) -> str:
@@ -161,33 +156,3 @@ def _footer(card: Card, taxonomy: Taxonomy) -> str:
         rows.append(("Chi phí dự kiến", f"{card.get('cost'):,} đồng mỗi nhóm".replace(",", ".")))
     items = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<dl class="ks-card-footer">\n{items}\n</dl>\n'
-
-
-def rewrite_images(body: str, card: Card, linker: Linker, published_image: PublishedLookup, here: str) -> str:
-    """Point the body's images at their published copies, with width and height so pages do not jump."""
-    folder = card.path.parent
-
-    def published(reference: str) -> tuple[str, int | None, int | None] | None:
-        target, problem = resolve_image(reference, folder)
-        if problem or target is None:
-            return None
-        src, width, height = published_image(target)
-        return linker.href(here, src), width, height
-
-    def markdown_image(match: re.Match[str]) -> str:
-        found = published(match.group(2))
-        if not found:
-            return match.group(0)
-        href, width, height = found
-        size = f'{{ width="{width}" height="{height}" loading="lazy" }}' if width else ""
-        return f"![{match.group(1)}]({href}{match.group(3)}){size}"
-
-    def html_image(match: re.Match[str]) -> str:
-        found = published(match.group(3))
-        if not found:
-            return match.group(0)
-        href, width, height = found
-        size = f' width="{width}" height="{height}"' if width and "width=" not in match.group(1) else ""
-        return f"{match.group(1)}{match.group(2)}{href}{match.group(2)}{size}"
-
-    return _HTML_IMAGE_SRC.sub(html_image, _MARKDOWN_IMAGE.sub(markdown_image, body))

@@ -1,0 +1,275 @@
+"""A card body as the HTML we publish: Markdown rendered, then sanitised by an allow-list.
+
+Deciding by our own scanner what is code and what is HTML lost to Python-Markdown every time the
+two disagreed, so safety no longer depends on reading Markdown. The body is rendered exactly as it
+will be published and the result is cleaned by ``nh3`` (Rust's ammonia) with the tags, attributes,
+classes and URL schemes of ``content/taxonomy/html.yml``. ``check`` reports what cleaning removes;
+the published page is safe even when nobody reads the report.
+
+What was removed is found by a second, permissive pass of the same sanitiser: it parses the HTML
+the way a browser does (html5ever) and writes it out well-formed, with every tag and attribute
+kept, so a plain walk over it sees exactly the elements the strict pass judges.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from types import MappingProxyType
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+
+from .taxonomy import Taxonomy
+
+POLICY_VOCABULARY = "html"
+# Elements a card might try to slip in, so that the permissive pass keeps them and the report
+# names them. Anything unknown to this list is dropped by both passes (its text is kept).
+_REPORTED_TAGS = frozenset(nh3.ALLOWED_TAGS) | {
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "meta",
+    "base", "link", "form", "input", "button", "textarea", "select", "option", "video", "audio", "source",
+    "track", "picture", "canvas", "noscript", "template", "slot", "title", "marquee", "portal", "dialog",
+    "param", "xmp", "noembed", "noframes", "h1", "h5", "h6", "foreignobject", "animate", "set", "use",
+    "image", "a",
+}
+# Schemes the permissive pass must keep so the walk can see (and report) them.
+_REPORTED_SCHEMES = frozenset({
+    "http", "https", "mailto", "tel", "javascript", "vbscript", "data", "file", "ftp", "blob", "about",
+    "filesystem", "ms-its", "mhtml", "jar", "view-source", "livescript", "feed", "sms", "callto",
+})
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+_DIGITS = re.compile(r"^[0-9]{1,5}$")
+_UNCLOSED_TAG = re.compile(r"<[A-Za-z!/?]")
+_TAG_EDGE = re.compile(r"<[A-Za-z!/?]|>")
+
+
+@dataclass(frozen=True)
+class HtmlPolicy:
+    """What a card body may publish, read from the ``html`` vocabulary."""
+
+    tags: frozenset[str]
+    attributes: Mapping[str, frozenset[str]]  # per tag; "*" for every allowed tag
+    classes: frozenset[str]
+    class_patterns: tuple[re.Pattern[str], ...]
+    id_pattern: re.Pattern[str]
+    url_schemes: frozenset[str]
+    removed_with_content: frozenset[str]
+    max_unclosed_tags: int
+    extensions: tuple[str, ...]
+    extension_configs: Mapping[str, Mapping[str, object]]
+
+    @classmethod
+    def from_taxonomy(cls, taxonomy: Taxonomy) -> HtmlPolicy:
+        vocabulary = taxonomy[POLICY_VOCABULARY]
+        settings = vocabulary.settings
+        attributes = {term.code: frozenset(term.get("attributes") or ()) for term in vocabulary}
+        attributes["*"] = frozenset(settings.get("attributes") or ())
+        return cls(
+            tags=frozenset(vocabulary.codes),
+            attributes=MappingProxyType(attributes),
+            classes=frozenset(settings.get("classes") or ()),
+            class_patterns=tuple(re.compile(str(p)) for p in settings.get("class_patterns") or ()),
+            id_pattern=re.compile(str(settings.get("id_pattern", "^$"))),
+            url_schemes=frozenset(settings.get("url_schemes") or ()),
+            removed_with_content=frozenset(settings.get("removed_with_content") or ()) - set(vocabulary.codes),
+            max_unclosed_tags=int(settings.get("max_unclosed_tags", 50)),
+            extensions=tuple(settings.get("markdown_extensions") or ()),
+            extension_configs=MappingProxyType(dict(settings.get("markdown_extension_configs") or {})),
+        )
+
+    def allows_class(self, name: str) -> bool:
+        return name in self.classes or any(pattern.match(name) for pattern in self.class_patterns)
+
+    def allows_attribute(self, tag: str, name: str) -> bool:
+        return name in self.attributes.get(tag, ()) or name in self.attributes["*"]
+
+    def is_safe_link(self, url: str) -> bool:
+        # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+        cleaned = _INVISIBLE.sub("", url)
+        try:
+            scheme = urlsplit(cleaned).scheme.lower()
+        except ValueError:
+            return False
+        return scheme == "" or scheme in self.url_schemes
+
+    def value_problem(self, tag: str, name: str, value: str) -> tuple[str, dict[str, str]] | None:
+        """Why an allowed attribute's value may not be published, as ``(message code, params)``."""
+        if name == "class":
+            refused = [c for c in value.split() if not self.allows_class(c)]
+            if refused:
+                return "html_class_forbidden", {"name": " ".join(refused), "allowed": ", ".join(sorted(self.classes))}
+        elif name == "id":
+            if not self.id_pattern.match(value):
+                return "html_id_invalid", {"id": value}
+        elif name in ("width", "height", "start", "colspan", "rowspan"):
+            if not _DIGITS.match(value.strip()):
+                return "html_attribute_forbidden", {"tag": tag, "attribute": f'{name}="{value}"'}
+        elif name == "href" and not self.is_safe_link(value):
+            return "unsafe_link", {"url": value}
+        return None
+
+    def keep_value(self, tag: str, name: str, value: str) -> str | None:
+        """The sanitiser's attribute filter: the value to publish, or None to drop the attribute."""
+        if name == "rel":
+            return value  # added by the sanitiser itself to links
+        if name == "class":
+            kept = [c for c in value.split() if self.allows_class(c)]
+            return " ".join(kept) or None
+        if tag == "img" and name == "src" and not _is_local_path(value):
+            return None  # an offline copy must not request anything from outside
+        return None if self.value_problem(tag, name, value) else value
+
+
+@dataclass(frozen=True)
+class BodyImage:
+    line: int
+    src: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class BodyProblem:
+    line: int
+    code: str
+    params: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    html: str  # sanitised; empty when the body could not be rendered
+    images: tuple[BodyImage, ...]
+    problems: tuple[BodyProblem, ...]
+
+
+class BodyRenderer:
+    """Renders and sanitises card bodies; build one per taxonomy (the Markdown parser is reused)."""
+
+    def __init__(self, policy: HtmlPolicy):
+        self.policy = policy
+        self._markdown = markdown.Markdown(
+            extensions=list(policy.extensions),
+            extension_configs={name: dict(config) for name, config in policy.extension_configs.items()},
+        )
+        self._strict_attributes = {tag: set(policy.attributes.get(tag, ())) for tag in policy.tags}
+        self._strict_attributes["*"] = set(policy.attributes["*"])
+
+    def render(self, body: str, first_line: int) -> RenderedBody:
+        """Render ``body``, whose first line is line ``first_line`` of the card file."""
+        locate = _Locator(body, first_line)
+        unclosed = _count_unclosed_tags(body)
+        if unclosed > self.policy.max_unclosed_tags:
+            return RenderedBody("", (), (BodyProblem(locate.first(_UNCLOSED_TAG), "body_unclosed_tags", {
+                "count": str(unclosed), "limit": str(self.policy.max_unclosed_tags)}),))
+        try:
+            rendered = self._markdown.reset().convert(body)
+        except RecursionError:
+            return RenderedBody("", (), (BodyProblem(first_line, "body_too_deep"),))
+        permissive = nh3.clean(
+            rendered, tags=set(_REPORTED_TAGS), clean_content_tags=set(), generic_attribute_prefixes={""},
+            url_schemes=set(_REPORTED_SCHEMES), strip_comments=True, link_rel=None,
+        )
+        walker = _Walker(self.policy, locate)
+        walker.feed(permissive)
+        walker.close()
+        published = nh3.clean(
+            rendered, tags=set(self.policy.tags), clean_content_tags=set(self.policy.removed_with_content),
+            attributes=self._strict_attributes, url_schemes=set(self.policy.url_schemes),
+            attribute_filter=self.policy.keep_value, strip_comments=True, link_rel="noopener noreferrer",
+        )
+        return RenderedBody(published, tuple(walker.images), walker.distinct_problems())
+
+
+class _Walker(HTMLParser):
+    """Judges each element of the permissive output with the policy the strict pass applies."""
+
+    def __init__(self, policy: HtmlPolicy, locate: _Locator):
+        super().__init__(convert_charrefs=True)
+        self.policy = policy
+        self.locate = locate
+        self.images: list[BodyImage] = []
+        self.problems: list[BodyProblem] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        policy = self.policy
+        if tag not in policy.tags:
+            self.problems.append(BodyProblem(self.locate.text(f"<{tag}"), "html_tag_forbidden", {
+                "tag": tag, "allowed": ", ".join(sorted(policy.tags))}))
+            return
+        values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            if not policy.allows_attribute(tag, name):
+                self.problems.append(BodyProblem(self.locate.word(name), "html_attribute_forbidden", {
+                    "tag": tag, "attribute": name}))
+            elif tag == "img" and name == "src":
+                continue  # judged with the image itself: it must be a file beside the card
+            elif problem := policy.value_problem(tag, name, value):
+                code, params = problem
+                self.problems.append(BodyProblem(self.locate.value(name, value), code, params))
+        if tag == "img":
+            src = values.get("src", "")
+            self.images.append(BodyImage(self.locate.text(src) if src else self.locate.text("<img"), src,
+                                         values.get("alt", "").strip()))
+
+    handle_startendtag = handle_starttag
+
+    def distinct_problems(self) -> tuple[BodyProblem, ...]:
+        # The same removal on many elements is one thing to fix on that line.
+        unique = {(p.line, p.code, tuple(sorted(p.params.items()))): p for p in self.problems}
+        return tuple(unique.values())
+
+
+class _Locator:
+    """The card line where something in the rendered body came from: the first line that shows it,
+    else the body's first line."""
+
+    def __init__(self, body: str, first_line: int):
+        self.lines = body.lower().split("\n")
+        self.first_line = first_line
+
+    def _find(self, pattern: re.Pattern[str]) -> int | None:
+        for offset, line in enumerate(self.lines):
+            if pattern.search(line):
+                return self.first_line + offset
+        return None
+
+    def first(self, pattern: re.Pattern[str]) -> int:
+        return self._find(pattern) or self.first_line
+
+    def text(self, needle: str) -> int:
+        return self._find(re.compile(re.escape(needle.lower()))) or self.first_line
+
+    def word(self, name: str) -> int:
+        return self._find(re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")) or self.first_line
+
+    def value(self, attribute: str, value: str) -> int:
+        """An attribute's value, which may be written with entities or tabs ("jav&#x09;ascript:"):
+        the line that shows it, else the line of its scheme's last letters, else of the attribute."""
+        found = self._find(re.compile(re.escape(value.lower()))) if value else None
+        if found is None and ":" in value:
+            found = self._find(re.compile(re.escape(value.split(":", 1)[0][-3:].lower()) + ":"))
+        return found or self.word(attribute)
+
+
+def _count_unclosed_tags(body: str) -> int:
+    """How many tag-like ``<`` are followed by another before any ``>`` (one linear pass)."""
+    count = 0
+    open_tag = False
+    for match in _TAG_EDGE.finditer(body):
+        if match.group() == ">":
+            open_tag = False
+        else:
+            count += open_tag
+            open_tag = True
+    return count + open_tag
+
+
+def _is_local_path(url: str) -> bool:
+    cleaned = _INVISIBLE.sub("", url)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return False
+    return not (parts.scheme or parts.netloc or cleaned.startswith(("/", "\\")))
