@@ -215,3 +215,13 @@ def test_published_bodies_run_nothing_and_request_nothing_from_file_urls(browser
         assert page.url.startswith("file://"), name
     context.close()
     assert outside == []
+
+
+def test_the_guide_lists_exactly_the_allowed_html(taxonomy, renderer: BodyRenderer):
+    from conftest import ROOT
+    from kho_stem.guide_tables import HTML_MARKER, html_table
+
+    table = html_table(taxonomy)
+    listed = set(re.findall(r"^\| `<([a-z0-9]+)>` \|", table, re.MULTILINE))
+    assert listed == set(renderer.policy.tags)
+    assert HTML_MARKER in (ROOT / "content" / "pages" / "dong-gop.md").read_text(encoding="utf-8")

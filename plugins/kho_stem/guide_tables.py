@@ -7,6 +7,7 @@ from .taxonomy import Taxonomy
 FIELDS_MARKER = "<!-- kho-stem:fields -->"
 HAZARDS_MARKER = "<!-- kho-stem:hazards -->"
 CONTRIBUTING_MARKER = "<!-- kho-stem:contributing-link -->"
+HTML_MARKER = "<!-- kho-stem:html -->"
 
 
 def _cell(text: object) -> str:
@@ -44,6 +45,26 @@ def hazards_table(taxonomy: Taxonomy) -> str:
     return "\n".join(rows)
 
 
+def html_table(taxonomy: Taxonomy) -> str:
+    """What a card body may publish (``html.yml``): tags with their attributes, classes, schemes."""
+    vocabulary = taxonomy["html"]
+    settings = vocabulary.settings
+    everywhere = ", ".join(f"`{name}`" for name in settings.get("attributes") or ())
+    rows = ["| Thẻ HTML | Dùng để | Thuộc tính được phép |", "|---|---|---|"]
+    for term in vocabulary:
+        attributes = ", ".join(f"`{name}`" for name in term.get("attributes") or ()) or "—"
+        rows.append(f"| `<{term.code}>` | {_cell(term.label)} | {attributes} |")
+    classes = ", ".join(f"`{name}`" for name in settings.get("classes") or ())
+    schemes = ", ".join(f"`{name}:`" for name in settings.get("url_schemes") or ())
+    return "\n".join([
+        *rows, "",
+        f"Mọi thẻ trên đều có thể mang {everywhere}. Lớp (class) chỉ được dùng: {classes}. "
+        f"Liên kết chỉ dùng {schemes} hoặc đường dẫn trong thư viện; ảnh phải là tệp đặt cạnh thẻ. "
+        "Mọi thứ khác (mã lệnh, thuộc tính `on…`, `style`, khung nhúng, biểu mẫu…) bị xoá khỏi trang "
+        "và lệnh kiểm tra báo đúng dòng.",
+    ])
+
+
 def contributing_link(repo_url: str | None) -> str:
     """Where the detailed guide is: a link when the site knows its repository (set by the workflows)."""
     if repo_url:
@@ -56,6 +77,8 @@ def expand_markers(markdown: str, taxonomy: Taxonomy, repo_url: str | None = Non
         markdown = markdown.replace(CONTRIBUTING_MARKER, contributing_link(repo_url))
     if FIELDS_MARKER in markdown:
         markdown = markdown.replace(FIELDS_MARKER, fields_table(taxonomy))
+    if HTML_MARKER in markdown:
+        markdown = markdown.replace(HTML_MARKER, html_table(taxonomy))
     if HAZARDS_MARKER in markdown:
         markdown = markdown.replace(HAZARDS_MARKER, hazards_table(taxonomy))
     return markdown
