@@ -10,7 +10,9 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, served  # noqa: E402, F401 (tests import them here)
+from kho_stem.card import slug_of  # noqa: E402
 from kho_stem.library import check_library, find_card_files  # noqa: E402
+from kho_stem.reviews import Review, content_hash, load_reviews, write_reviews  # noqa: E402
 from kho_stem.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -27,6 +29,14 @@ def edit(text: str, old: str, new: str) -> str:
     """``text`` with ``old`` replaced once; fails loudly if ``old`` is not there."""
     assert old in text, f"fixture does not contain {old!r}"
     return text.replace(old, new, 1)
+
+
+def record_review(reviews_file: Path, card_file: Path, by: str = "Cô Lan", date: str = "2026-11-01") -> None:
+    """The review board approves ``card_file`` as it is now (what `build.py review` does)."""
+    reviews = dict(load_reviews(reviews_file).reviews)
+    reviews[slug_of(card_file)] = Review(slug_of(card_file), content_hash(card_file), by, date, 0)
+    reviews_file.parent.mkdir(parents=True, exist_ok=True)
+    write_reviews(reviews_file, reviews)
 
 
 def check_folder(folder: Path, taxonomy: Taxonomy, language: str = "vi") -> list[str]:

@@ -129,7 +129,10 @@ CASES: list[tuple[str, str, list[str]]] = [
         'x.md:27: updated: "23/11/2026" không phải ngày hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2026-09-05']),
     ("updated-impossible-date", edit(V, "updated: 2026-11-23", "updated: 2026-13-45"), [
         'x.md:27: updated: "2026-13-45" không phải ngày hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2026-09-05']),
-    ("reviewed-without-date", edit(V, "cost: 10000", "reviewed: {by: Cô Hoa}\ncost: 10000"), [
+    # A contributor cannot review their own card: the key is refused in favour of content/reviews.yml.
+    ("reviewed-in-card", edit(V, "cost: 10000", "reviewed: {by: Cô Hoa}\ncost: 10000"), [
+        "x.md:26: cảnh báo: reviewed: trường này không còn dùng nữa: việc duyệt do tổ duyệt ghi trong "
+        "content/reviews.yml (gắn với đúng nội dung đã duyệt), không ghi trong thẻ; xoá trường này",
         "x.md:26: reviewed: thiếu `date`"]),
     ("author-wrong-type", edit(V, "author: {name: Nhóm biên soạn, school: Trường Mầm non Thử nghiệm}",
                                "author: [Cô Lan, Cô Hoa]"), [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, VALID_CARD, edit
+from conftest import ROOT, VALID_CARD, edit, record_review
 from kho_stem.catalog import (
     DURATION_RANGES,
     MaterialNames,
@@ -19,6 +19,7 @@ from kho_stem.catalog import (
     material_key,
 )
 from kho_stem.library import check_library, find_card_files
+from kho_stem.reviews import load_reviews
 from kho_stem.site.catalog_page import NO_HAZARD, render_catalog_page
 from kho_stem.site.search_data import (
     html_text,
@@ -31,10 +32,12 @@ from kho_stem.site.search_data import (
 from kho_stem.site.urls import Linker
 
 
-def load_cards(tmp_path: Path, taxonomy, texts: dict[str, str]):
+def load_cards(tmp_path: Path, taxonomy, texts: dict[str, str], reviewed: tuple[str, ...] = ()):
     for slug, text in texts.items():
         (tmp_path / f"{slug}.md").write_text(text, encoding="utf-8")
-    result = check_library(find_card_files([tmp_path]), taxonomy)
+    for slug in reviewed:
+        record_review(tmp_path / "reviews.yml", tmp_path / f"{slug}.md")
+    result = check_library(find_card_files([tmp_path]), taxonomy, reviews=load_reviews(tmp_path / "reviews.yml"))
     assert result.ok, [p.render("en") for p in result.problems]
     return result.cards
 
@@ -55,8 +58,7 @@ def test_material_vocabulary_is_written_as_teachers_read_it(taxonomy):
 
 
 def test_card_facts(tmp_path: Path, taxonomy):
-    reviewed = edit(VALID_CARD, "cost: 10000", "reviewed: {by: Cô Lan, date: 2026-11-01}\ncost: 10000")
-    (card,) = load_cards(tmp_path, taxonomy, {"thuyen-la": reviewed})
+    (card,) = load_cards(tmp_path, taxonomy, {"thuyen-la": VALID_CARD}, reviewed=("thuyen-la",))
     facts = card_facts(card, MaterialNames(taxonomy["materials"]))
     assert facts.ages == ("4-5", "5-6") and facts.topics == ("nuoc-va-hien-tuong-tu-nhien",)
     assert facts.hazards == ("vat-nho", "chau-nuoc", "dung-cu-sac")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HAS_CHROMIUM, ROOT, VALID_CARD, edit, served
+from conftest import HAS_CHROMIUM, ROOT, VALID_CARD, edit, record_review, served
 from kho_stem.text import fold
 
 if not HAS_CHROMIUM:
@@ -31,7 +31,7 @@ NO_HAZARD_MATERIALS = """materials:
 """
 
 
-def _card(title: str, description: str, ages: str, *, no_hazards: bool = False, reviewed: bool = False) -> str:
+def _card(title: str, description: str, ages: str, *, no_hazards: bool = False) -> str:
     text = edit(VALID_CARD, "title: Thuyền lá nổi hay chìm", f"title: {title}")
     text = edit(text, "description: Trẻ làm thuyền từ lá chuối và vỏ hộp sữa, thử xem thuyền nào chở được nhiều sỏi.",
                 f"description: {description}")
@@ -41,8 +41,6 @@ def _card(title: str, description: str, ages: str, *, no_hazards: bool = False, 
         text = text[:start] + NO_HAZARD_MATERIALS + text[end:]
         text = edit(text, "  - Chỉ người lớn dùng kéo để cắt hộp sữa.\n", "")
         text = edit(text, "  - Đếm sỏi trước và sau hoạt động; nhắc trẻ không cho sỏi vào miệng.\n", "")
-    if reviewed:
-        text = edit(text, "cost: 10000", "reviewed: {by: Cô Lan, date: 2026-11-01}\ncost: 10000")
     return text
 
 
@@ -51,8 +49,9 @@ CARDS = {
     "hoa-huong-duong": _card("Hoa hướng dương tìm ánh nắng", "Trẻ trồng hạt hướng dương bên cửa sổ.", "3-4"),
     "duong-di-cua-nuoc": _card("Đường đi của nước mưa", "Trẻ làm máng dẫn nước mưa.", "5-6"),
     "tranh-mau-sap": _card("Tranh màu sáp chống thấm", "Trẻ vẽ bằng sáp rồi quét màu nước lên tranh.", "4-5",
-                           no_hazards=True, reviewed=True),
+                           no_hazards=True),
 }
+REVIEWED = ("tranh-mau-sap",)
 
 
 def _build(root: Path, directory_urls: bool) -> Path:
@@ -68,6 +67,8 @@ def _build(root: Path, directory_urls: bool) -> Path:
     (root / "activities").mkdir()
     for slug, text in CARDS.items():
         (root / "activities" / f"{slug}.md").write_text(text, encoding="utf-8")
+    for slug in REVIEWED:
+        record_review(root / "content" / "reviews.yml", root / "activities" / f"{slug}.md")
     (root / "mkdocs.yml").write_text(MKDOCS_YML.format(directory_urls=str(directory_urls).lower()), encoding="utf-8")
     build_site(root / "mkdocs.yml", root / "site")
     return root / "site"

@@ -44,8 +44,10 @@ def test_broken_library_prints_one_line_per_problem_and_exits_1(library: Path):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     expected_problems = sum(len(expected) for _, _, expected in CASES)
+    warnings = sum(": cảnh báo: " in line for _, _, expected in CASES for line in expected)
     assert len(lines) == expected_problems + 1
-    assert lines[-1] == f"Đã kiểm tra {len(CASES) + 1} thẻ: {expected_problems} lỗi ở {len(CASES)} thẻ."
+    assert lines[-1] == (f"Đã kiểm tra {len(CASES) + 1} thẻ: {expected_problems - warnings} lỗi ở {len(CASES)} thẻ."
+                         + (f" {warnings} cảnh báo." if warnings else ""))
     assert all(line.startswith(str(library)) for line in lines[:-1])
     assert "Traceback" not in result.stdout + result.stderr
 
@@ -54,7 +56,8 @@ def test_github_format(library: Path):
     result = run("check", "--format", "github", "--lang", "en", str(library))
     assert result.returncode == 1
     annotations = result.stdout.splitlines()[:-1]
-    assert annotations and all(line.startswith("::error file=") for line in annotations)
+    assert annotations and all(line.startswith(("::error file=", "::warning file=")) for line in annotations)
+    assert sum(line.startswith("::warning file=") for line in annotations) == 1  # `reviewed:` in a card
     assert any(",line=4,title=ages::ages: \"6-7\" is not a valid age band" in line for line in annotations)
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, VALID_CARD, edit
+from conftest import ROOT, VALID_CARD, edit, record_review
 from kho_stem_mkdocs.commands import build_site
 from kho_stem_mkdocs.plugin import REVIEWED_ONLY_VARIABLE
 
 UNREVIEWED_TITLE = "Thuyền lá nổi hay chìm"
-REVIEWED = edit(edit(VALID_CARD, f"title: {UNREVIEWED_TITLE}", "title: Cầu que kem vững chãi"),
-                "cost: 10000", "reviewed: {by: Cô Nguyễn Thị Hoa, date: 2026-10-01}\ncost: 10000")
+REVIEWED = edit(VALID_CARD, f"title: {UNREVIEWED_TITLE}", "title: Cầu que kem vững chãi")
 
 
 def _project(root: Path) -> Path:
@@ -23,6 +22,7 @@ def _project(root: Path) -> Path:
     (root / "activities").mkdir()
     (root / "activities" / "thuyen-la.md").write_text(VALID_CARD, encoding="utf-8")
     (root / "activities" / "cau-que-kem.md").write_text(REVIEWED, encoding="utf-8")
+    record_review(root / "content" / "reviews.yml", root / "activities" / "cau-que-kem.md", "Cô Nguyễn Thị Hoa")
     (root / "mkdocs.yml").write_text("site_name: Thử nghiệm\ndocs_dir: content/pages\n"
                                      "theme: {name: material, language: vi, font: false}\nplugins: [kho-stem]\n",
                                      encoding="utf-8")

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, VALID_CARD, edit
+from conftest import ROOT, VALID_CARD, edit, record_review
 from kho_stem_mkdocs.commands import build_site
 
 MKDOCS_YML = """\
@@ -43,8 +43,9 @@ def _project(tmp_path: Path, directory_urls: bool = True) -> Path:
         edit(VALID_CARD, "cost: 10000", "cover: bia.png\ncost: 10000") + "\n![Thuyền trong chậu](bia.png)\n",
         encoding="utf-8")
     reviewed = edit(VALID_CARD, "title: Thuyền lá nổi hay chìm", "title: Cầu que kem")
-    reviewed = edit(reviewed, "cost: 10000", "reviewed: {by: Cô Nguyễn Thị Hoa, date: 2026-10-01}\ncost: 10000")
     (activities / "cau-que-kem.md").write_text(reviewed, encoding="utf-8")
+    record_review(tmp_path / "content" / "reviews.yml", activities / "cau-que-kem.md", "Cô Nguyễn Thị Hoa",
+                  "2026-10-01")
     hostile = edit(VALID_CARD, "title: Thuyền lá nổi hay chìm", f"title: '{HOSTILE}'")
     hostile = edit(hostile, "  - Trẻ thả thuyền", f"  - '{HOSTILE}'\n  - Trẻ thả thuyền")
     hostile = edit(hostile, "family: Bố mẹ", f"family: '{HOSTILE} Bố mẹ")

@@ -13,9 +13,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import ROOT, VALID_CARD, edit
+from conftest import ROOT, VALID_CARD, edit, record_review
 from kho_stem.catalog import library_facts
 from kho_stem.library import check_library, find_card_files
+from kho_stem.reviews import load_reviews
 from kho_stem.site.library_site import LibrarySite
 from kho_stem.site.stats_page import render_stats_page
 from kho_stem.site.urls import Linker
@@ -31,7 +32,7 @@ PLANT = edit(edit(edit(edit(edit(edit(VALID_CARD,
     "stem: [S, E, M]", "stem: [S]"),
     "duration: 30", "duration: 15"),
     "author: {name: Nhóm biên soạn, school: Trường Mầm non Thử nghiệm}",
-    "author: {name: Anh Minh, organization: Trung tâm STEM Sao Mai}\nreviewed: {by: Cô Lan, date: 2026-11-01}")
+    "author: {name: Anh Minh, organization: Trung tâm STEM Sao Mai}")
 FAMILY = edit(edit(edit(edit(edit(VALID_CARD,
     "title: Thuyền lá nổi hay chìm", "title: Cầu giấy cho gia đình gấu"),
     "ages: [4-5, 5-6]", "ages: [5-6]"),
@@ -45,7 +46,8 @@ def facts(tmp_path_factory, taxonomy):
     folder = tmp_path_factory.mktemp("library")
     for slug, text in {"a": VALID_CARD, "hat-dau": PLANT, "cau-giay": FAMILY}.items():
         (folder / f"{slug}.md").write_text(text, encoding="utf-8")
-    result = check_library(find_card_files([folder]), taxonomy)
+    record_review(folder / "reviews.yml", folder / "hat-dau.md")
+    result = check_library(find_card_files([folder]), taxonomy, reviews=load_reviews(folder / "reviews.yml"))
     assert result.ok, [p.render("en") for p in result.problems]
     return library_facts(result.cards, taxonomy)
 

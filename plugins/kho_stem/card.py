@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .text import slugify
+
+if TYPE_CHECKING:
+    from .reviews import Review
 
 BUNDLE_INDEX = "index.md"
 
@@ -33,6 +36,8 @@ class Card:
     cover: Path | None
     images: tuple[Path, ...]  # every image file the card uses, cover first
     lines: MappingProxyType  # front-matter path, e.g. ("materials", 0), -> file line
+    content_hash: str = ""  # what a review approves (reviews.content_hash)
+    review: Review | None = None  # the board's review of exactly this content, if any
 
     def line_of(self, *path: str | int) -> int:
         return self.lines.get(tuple(path), 1)
@@ -50,4 +55,4 @@ class Card:
 
     @property
     def is_reviewed(self) -> bool:
-        return bool(self.meta.get("reviewed"))
+        return self.review is not None

@@ -35,11 +35,15 @@ def _plain(value: Any) -> Any:
 
 
 def card_record(fact: CardFacts, url: str) -> dict[str, Any]:
+    # A `reviewed:` left in a card is not a review (reviews are the board's, in content/reviews.yml).
+    meta = {key: value for key, value in fact.card.meta.items() if key != "reviewed"}
+    review = fact.card.review
     return {
         "slug": fact.slug,
         "url": url,
         "review_state": REVIEW_STATES[0] if fact.reviewed else REVIEW_STATES[1],
-        **_plain(fact.card.meta),
+        **_plain(meta),
+        **({"reviewed": {"by": review.by, "date": review.date}} if review else {}),
     }
 
 

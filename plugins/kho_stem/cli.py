@@ -21,6 +21,7 @@ from .library import check_library, find_card_files
 from .messages import LANGUAGES, message
 from .offline import default_name
 from .project import Project
+from .reviews import Review, content_hash, load_reviews, write_reviews
 from .scaffold import NewCard, ScaffoldError, ask, parse_codes, parse_duration, parse_title, write_card
 from .schema import write_schema
 from .stats import library_stats
@@ -76,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=FORMATS, default="text", help="text (mặc định), csv hoặc json")
     stats.add_argument("--output", type=Path, metavar="PATH", help="ghi vào tệp thay vì in ra màn hình")
     _add_language(stats)
+    review = commands.add_parser(
+        "review", help="(tổ duyệt) ghi nhận đã duyệt đúng nội dung hiện tại của thẻ vào content/reviews.yml")
+    review.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="tệp thẻ đã duyệt")
+    review.add_argument("--by", required=True, help="họ tên người duyệt")
+    review.add_argument("--date", help="ngày duyệt YYYY-MM-DD (mặc định: hôm nay)")
+    _add_language(review)
     schema = commands.add_parser(
         "schema", help="ghi lại lược đồ JSON của thẻ (content/schema/card.schema.json) và frontmatter.json")
     _add_language(schema)
@@ -100,6 +107,8 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
             return run_stats(project, args.format, args.output, args.lang)
         if args.command == "schema":
             return run_schema(project, args.lang)
+        if args.command == "review":
+            return run_review(project, args.paths, args.by, args.date, args.lang)
         if args.command in ("build", "serve", "offline"):
             return run_site(project, args)
     except UsageError as error:
@@ -130,7 +139,10 @@ def run_check(project: Project, paths: list[Path], output_format: str, language:
         files = find_card_files([project.activities]) if project.activities.is_dir() else []
         context = []
         folders = [project.activities] if project.activities.is_dir() else []
-    result = check_library(files, taxonomy, context, folders)
+        inside = True
+    # Reviews name the library's cards: judged only when the whole library is in view.
+    reviews = load_reviews(project.reviews_file) if inside else None
+    result = check_library(files, taxonomy, context, folders, reviews)
     _print_problems(result.problems, output_format, language)
     print(_summary(result, language))
     return EXIT_OK if result.ok else EXIT_INVALID
@@ -224,7 +236,7 @@ def run_stats(project: Project, output_format: str, output: Path | None, languag
         raise UsageError(message("path_not_found", language, path=output.parent))
     taxonomy = load_taxonomy(project.taxonomy)
     files = find_card_files([project.activities]) if project.activities.is_dir() else []
-    result = check_library(files, taxonomy)
+    result = check_library(files, taxonomy, reviews=load_reviews(project.reviews_file))
     if not result.ok:
         # Numbers from a library with broken cards would be wrong: show what to fix instead.
         _print_problems(result.problems, "text", language)
@@ -236,6 +248,37 @@ def run_stats(project: Project, output_format: str, output: Path | None, languag
     else:
         output.write_text(text, encoding=encoding_for(output_format), newline="")
         print(message("stats_written", language, path=display_path(output.resolve())))
+    return EXIT_OK
+
+
+def run_review(project: Project, paths: list[Path], by: str, date: str | None, language: str) -> int:
+    """Record that the board reviewed exactly the current content of each card."""
+    by = nfc(by).strip()
+    if not by:
+        raise UsageError(message("review_needs_name", language))
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise UsageError(message("bad_date", language, value=date)) from None
+    for path in paths:
+        if not path.is_file():
+            raise UsageError(message("path_not_found", language, path=path))
+    taxonomy = load_taxonomy(project.taxonomy)
+    files = find_card_files(paths)
+    result = check_library(files, taxonomy, find_card_files([project.activities]))
+    if not result.ok:  # only a card that passes check can be approved
+        _print_problems(result.errors, "text", language)
+        return EXIT_INVALID
+    book = load_reviews(project.reviews_file)
+    if book.problems:
+        _print_problems(list(book.problems), "text", language)
+        return EXIT_INVALID
+    reviews = dict(book.reviews)
+    for card in result.cards:
+        reviews[card.slug] = Review(card.slug, content_hash(card.path), by, day.isoformat(), 0)
+        print(message("review_recorded", language, card=card.source, by=by, date=day.isoformat()))
+    project.reviews_file.parent.mkdir(parents=True, exist_ok=True)
+    write_reviews(project.reviews_file, reviews)
     return EXIT_OK
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .card import Card
 from .diagnostics import Problem, Severity, display_path
 from .image_refs import IMAGE_SUFFIXES
+from .reviews import ReviewBook, review_problems
 from .taxonomy import Taxonomy
 from .validate import CardChecker
 
@@ -51,12 +52,16 @@ def find_card_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def check_library(
-    files: list[Path], taxonomy: Taxonomy, context_files: Iterable[Path] = (), image_folders: Iterable[Path] = ()
+    files: list[Path], taxonomy: Taxonomy, context_files: Iterable[Path] = (), image_folders: Iterable[Path] = (),
+    reviews: ReviewBook | None = None,
 ) -> CheckResult:
     """Check ``files``; ``context_files`` (the rest of the library) only take part in uniqueness.
 
-    Images in ``image_folders`` that no card uses get a warning.
+    Images in ``image_folders`` that no card uses get a warning. A card is reviewed when ``reviews``
+    holds a review of exactly its content; the reviews file's own problems are reported too.
     """
+    book = reviews or ReviewBook(None, {})
+    hashes: dict[str, tuple[str, str]] = {}  # slug -> (shown path, content hash), every card seen
     checker = CardChecker(taxonomy)
     result = CheckResult(checked=len(files))
     reported = set(files)
@@ -66,6 +71,8 @@ def check_library(
     for path in [*(p for p in context_files if p not in reported), *files]:
         display = display_path(path)
         card, problems = checker.check(path, display)
+        if card is not None:
+            hashes[card.slug] = (card.source, card.content_hash)
         if path not in reported:
             if card is not None:
                 _claim_names(card, owners, [])
@@ -78,9 +85,12 @@ def check_library(
         _claim_names(card, owners, clashes)
         result.problems.extend(clashes)
         if not clashes:
-            result.cards.append(card)
+            result.cards.append(replace(card, review=book.current(card.slug, card.content_hash)))
         used_images.update(card.images)
     result.problems.extend(_unused_images(image_folders, used_images | checker.referenced_images))
+    result.problems.extend(book.problems)
+    shown = {card.source for card in result.cards}
+    result.problems.extend(p for p in review_problems(book, hashes) if p.code != "review_stale" or p.file in shown)
     return result
 
 

@@ -371,6 +371,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đã ghi thống kê vào {path}",
         "en": "Statistics written to {path}",
     },
+    # -- reviews (content/reviews.yml, kept by the review board) ---------------------------------
+    "reviews_bad_shape": {
+        "vi": "tệp duyệt phải có dạng `reviews:` rồi mỗi mục gồm card, sha256, by, date",
+        "en": "the reviews file must be `reviews:` followed by items with card, sha256, by, date",
+    },
+    "reviews_bad_hash": {
+        "vi": "sha256 phải là 64 chữ số hệ mười sáu; đừng sửa tay, hãy chạy `python build.py review`",
+        "en": "sha256 must be 64 hexadecimal digits; do not edit it by hand, run `python build.py review`",
+    },
+    "reviews_duplicate": {
+        "vi": "thẻ \"{card}\" đã có một lượt duyệt ở dòng {first_line}; giữ lại một lượt",
+        "en": "card \"{card}\" already has a review on line {first_line}; keep one",
+    },
+    "review_unknown_card": {
+        "vi": "không có thẻ nào tên \"{card}\" (thẻ đã đổi tên hoặc bị xoá?); xoá lượt duyệt này",
+        "en": "no card is named \"{card}\" (renamed or removed?); remove this review",
+    },
+    "review_stale": {
+        "vi": "thẻ đã được sửa sau khi {by} duyệt ngày {date}, nên hiện là \"chưa duyệt\"; tổ duyệt cần "
+        "đọc lại và chạy `python build.py review` cho thẻ này",
+        "en": "the card changed after {by} reviewed it on {date}, so it shows as not reviewed; the review "
+        "board must read it again and run `python build.py review` on it",
+    },
+    "review_needs_name": {
+        "vi": "--by cần họ tên người duyệt",
+        "en": "--by needs the reviewer's name",
+    },
+    "review_recorded": {
+        "vi": "Đã ghi nhận: {card} được {by} duyệt ngày {date}",
+        "en": "Recorded: {card} reviewed by {by} on {date}",
+    },
     "schema_written": {
         "vi": "Đã ghi lược đồ JSON vào {path}",
         "en": "JSON Schema written to {path}",

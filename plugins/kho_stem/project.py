@@ -19,6 +19,10 @@ class Project:
         return self.root / "content" / "taxonomy"
 
     @property
+    def reviews_file(self) -> Path:
+        return self.root / "content" / "reviews.yml"
+
+    @property
     def schema_file(self) -> Path:
         return self.root / "content" / "schema" / "card.schema.json"
 

@@ -31,7 +31,6 @@ _EXAMPLES = {
     "inclusion": ["Trẻ khó cầm nắm dùng …"],
     "aliases": ["[ten-cu-cua-the]"],
     "license": ["CC-BY-SA-4.0"],
-    "reviewed": ["{by: Họ Tên người duyệt, date: 2026-01-31}"],
 }
 _LEFT_EMPTY = {"description": '""', "materials": "[]", "safety": "[]", "objectives": "[]"}
 

@@ -14,6 +14,7 @@ from .diagnostics import Problem, Severity, has_errors
 from .front_matter import FrontMatterChecker, key_path
 from .image_refs import resolve_image
 from .images import inspect_image, records_location
+from .reviews import content_hash
 from .rules import HazardRules, check_process, check_topic_ages
 from .taxonomy import Taxonomy
 from .text import is_slug
@@ -82,6 +83,7 @@ class CardChecker:
             cover=images[0] if meta.get("cover") else None,
             images=tuple(images),
             lines=MappingProxyType(document.lines),
+            content_hash=content_hash(path),
         )
         return card, problems
 

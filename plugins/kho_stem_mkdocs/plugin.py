@@ -24,6 +24,7 @@ from kho_stem.diagnostics import DiagnosticError
 from kho_stem.guide_tables import expand_markers
 from kho_stem.images import ImageCache
 from kho_stem.library import CheckResult, check_library, find_card_files
+from kho_stem.reviews import load_reviews
 from kho_stem.site.catalog_page import DATA_SCRIPT
 from kho_stem.site.library_site import PRINT_SCRIPT, SEARCH_SCRIPT, STYLESHEET, LibrarySite
 from kho_stem.site.page import GeneratedPage
@@ -47,6 +48,8 @@ class KhoStemConfig(Config):
     # An official copy: unreviewed cards are left out of every page, list, catalog and export.
     # `build.py build --reviewed-only` sets it through the KHO_STEM_REVIEWED_ONLY variable.
     reviewed_only = c.Type(bool, default=False)
+    # The review board's reviews, bound to each card's content by its hash (see kho_stem.reviews).
+    reviews_file = c.Type(str, default="content/reviews.yml")
 
 
 class KhoStemPlugin(BasePlugin[KhoStemConfig]):
@@ -78,7 +81,8 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             raise PluginError("\n".join(p.render(language) for p in error.problems)) from None
         activities = self._path(config, self.config.activities_dir)
         files = find_card_files([activities]) if activities.is_dir() else []
-        self.result = check_library(files, self.taxonomy, image_folders=[activities] if files else [])
+        reviews = load_reviews(self._path(config, self.config.reviews_file))
+        self.result = check_library(files, self.taxonomy, image_folders=[activities] if files else [], reviews=reviews)
         for warning in self.result.warnings:
             log.warning(warning.render(language))
         if not self.result.ok:

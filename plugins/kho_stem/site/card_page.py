@@ -140,9 +140,8 @@ def _text_section(title: str, anchor: str, text: str) -> str:
 
 def _footer(card: Card, taxonomy: Taxonomy) -> str:
     license_term = taxonomy["licenses"][card.get("license")]
-    reviewed = card.get("reviewed")
     review = (
-        f"Đã duyệt bởi {e(reviewed['by'])} ngày {e(reviewed['date'])}" if reviewed
+        f"Đã duyệt bởi {e(card.review.by)} ngày {e(card.review.date)}" if card.review
         else "Chưa duyệt — giáo viên nên đọc kỹ lưu ý an toàn trước khi dùng"
     )
     rows = [
