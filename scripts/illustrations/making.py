@@ -63,11 +63,11 @@ def balloon_car():
     draw.rectangle((110, top - 22, 420, top - 6), fill=(240, 240, 240), outline=INK, width=3)
     for x in range(125, 420, 24):
         draw.line((x, top - 20, x + 10, top - 8), fill=RED, width=3)
-    # Balloon tied to the front end of the straw with a rubber band.
-    ellipse(draw, 520, top - 110, 110, 95, (240, 90, 120))
-    polygon(draw, [(420, top - 28), (440, top - 14), (420, top)], (240, 90, 120), width=3)
-    draw.line((418, top - 26, 418, top - 2), fill=BROWN, width=6)
-    draw.arc((450, top - 180, 540, top - 90), 200, 260, fill=WHITE, width=8)
+    # Balloon tied to the front end of the straw with a rubber band, resting over the roof.
+    ellipse(draw, 540, top - 95, 110, 88, (240, 90, 120))
+    polygon(draw, [(420, top - 24), (452, top - 52), (476, top - 36), (420, top - 4)], (240, 90, 120), width=3)
+    draw.line((420, top - 28, 420, top), fill=BROWN, width=8)
+    draw.arc((470, top - 165, 560, top - 75), 200, 260, fill=WHITE, width=8)
     # Air puffs out of the back of the straw.
     for k, r in enumerate((12, 18, 24)):
         ellipse(draw, 90 - k * 30, top - 14, r, r * 0.8, (230, 240, 250), outline=DARK_GREY, width=2)

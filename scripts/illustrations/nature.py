@@ -37,18 +37,18 @@ ROOT = (200, 165, 105)
 def _mung_bean(draw, cx: float, cy: float, angle: float = 0, open_halves: bool = False) -> None:
     """A mung bean; opened, it shows its two halves (seed leaves) parting at the top of the stem."""
     if not open_halves:
-        leaf_shape = [(cx + 16 * math.cos(t / 10), cy + 11 * math.sin(t / 10)) for t in range(63)]
+        leaf_shape = [(cx + 22 * math.cos(t / 10), cy + 15 * math.sin(t / 10)) for t in range(63)]
         polygon(draw, leaf_shape, GREEN, outline=DARK_GREEN, width=3)
         return
     for side in (-1, 1):
-        ellipse(draw, cx + side * 14, cy + 2, 14, 9, (220, 210, 120), outline=DARK_GREEN, width=3)
+        ellipse(draw, cx + side * 19, cy + 2, 19, 12, (220, 210, 120), outline=DARK_GREEN, width=3)
 
 
 def _sprout(draw, base_x: float, cotton_top: float, root: float, shoot: float, stage: int) -> None:
     """A sprouting bean: the root grows down into the cotton, the stem lifts the bean up."""
     # Root: a white line going down into the cotton, with little side hairs.
     if root:
-        draw.line((base_x, cotton_top, base_x - 3, cotton_top + root), fill=ROOT, width=8)
+        draw.line((base_x, cotton_top, base_x - 3, cotton_top + root), fill=ROOT, width=11)
         for k in range(1, int(root // 18)):
             y = cotton_top + k * 18
             draw.line((base_x - 2, y, base_x - 12, y + 8), fill=ROOT, width=3)
@@ -63,8 +63,8 @@ def _sprout(draw, base_x: float, cotton_top: float, root: float, shoot: float, s
     # Stem: a pale curve from the cotton up to the bean it carries.
     top = cotton_top - shoot
     points = [(base_x + 7 * math.sin(i / 3), cotton_top - i * shoot / 10) for i in range(11)]
-    draw.line(points, fill=INK, width=11, joint="curve")
-    draw.line(points, fill=(245, 240, 200), width=6, joint="curve")
+    draw.line(points, fill=INK, width=16, joint="curve")
+    draw.line(points, fill=(245, 240, 200), width=10, joint="curve")
     tx, _ = points[-1]
     if stage == 2:  # hook: the bean still closed, bent over
         _mung_bean(draw, tx + 10, top + 6)
@@ -72,7 +72,7 @@ def _sprout(draw, base_x: float, cotton_top: float, root: float, shoot: float, s
     else:  # bean lifted, halves open, two true leaves
         _mung_bean(draw, tx, top, open_halves=True)
         for side in (-1, 1):
-            leaf(draw, tx + side * 22, top - 22, 40, 22, angle=-90 + side * 55, fill=GREEN, vein=DARK_GREEN)
+            leaf(draw, tx + side * 30, top - 28, 56, 30, angle=-90 + side * 55, fill=GREEN, vein=DARK_GREEN)
         draw.ellipse((base_x + 14, cotton_top - 6, base_x + 28, cotton_top + 2), fill=(60, 120, 60))  # coat
 
 
@@ -87,8 +87,8 @@ def sprouting_beans():
         draw.ellipse((x, 452, x + 8, 460), fill=WATER)
     stages = [(200, 0, 0, 0, "Ngày 1"), (400, 60, 60, 2, "Ngày 3"), (600, 110, 210, 3, "Ngày 5")]
     for x, root, shoot, stage, day in stages:
-        _sprout(draw, x - 24, cotton_top, root, shoot, stage)
-        _sprout(draw, x + 30, cotton_top, root * 0.8, shoot * 0.85, stage)
+        _sprout(draw, x - 40, cotton_top, root, shoot, stage)
+        _sprout(draw, x + 42, cotton_top, root * 0.8, shoot * 0.8, stage)
         label(draw, (x, 515), day, size=30, bold=True, fill=DARK_GREEN)
     for x in (300, 500):
         draw.line((x, 70, x, 465), fill=GREY, width=3)
@@ -136,7 +136,7 @@ def leaf_prints():
     return img
 
 
-LEAF_WIDTH = {"round": 0.9, "long": 0.32, "toothed": 0.55}  # width / length of each leaf shape
+LEAF_WIDTH = {"round": 0.9, "long": 0.26, "toothed": 0.5}  # width / length of each leaf shape
 
 
 @picture("phan-loai-la-theo-hinh-dang-va-kich-thuoc")

@@ -126,15 +126,15 @@ def leaf(draw: ImageDraw.ImageDraw, cx: float, cy: float, length: float, width: 
          angle: float = 0, fill=GREEN, vein=DARK_GREEN, shape: str = "oval", outline=INK) -> None:
     """A leaf centred at (cx, cy), pointing along ``angle`` degrees: oval, round, long or toothed."""
     points: list[Point] = []
-    steps = 40
+    steps = 22 if shape == "toothed" else 40
     for i in range(steps + 1):
         t = i / steps
         x = cx - length / 2 + length * t
         half = width / 2 * math.sin(math.pi * t) ** (0.8 if shape != "long" else 1.0)
         if shape == "round":
             half = width / 2 * math.sqrt(max(0.0, 1 - (2 * t - 1) ** 2))
-        if shape == "toothed" and 0.08 < t < 0.92 and i % 2:
-            half *= 1.18
+        if shape == "toothed" and 0.08 < t < 0.92:
+            half *= 1.3 if i % 2 else 0.85  # saw teeth big enough to see in a thumbnail
         points.append((x, cy - half))
     lower = [(x, 2 * cy - y) for x, y in reversed(points)]
     outline_points = rotated(points + lower, (cx, cy), angle)

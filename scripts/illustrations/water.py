@@ -331,13 +331,13 @@ def foil_basket_boat():
     ellipse(draw, 400, 310, 200, 45, (225, 228, 235))
     for x in range(230, 580, 40):  # crinkles
         draw.line((x, 330, x + 14, 395), fill=WHITE, width=3)
-    stones = [(330, 305), (390, 295), (450, 308), (360, 322), (425, 325)]
-    for n, (x, y) in enumerate(stones, start=1):
-        pebble(draw, x, y, 17, fill=DARK_GREY)
-        label(draw, (x, y - 36), str(n), size=26, bold=True, fill=DARK_BLUE)
-    pebble(draw, 560, 140, 20, fill=DARK_GREY)
-    arrow(draw, (550, 170), (500, 270), width=4)
-    label(draw, (640, 120), "6?", size=34, bold=True, fill=RED)
+    for n in range(1, 6):
+        x = 260 + n * 55
+        pebble(draw, x, 318, 18, fill=DARK_GREY)
+        label(draw, (x, 236), str(n), size=30, bold=True, fill=DARK_BLUE)
+    pebble(draw, 600, 140, 20, fill=DARK_GREY)
+    arrow(draw, (590, 170), (560, 270), width=4)
+    label(draw, (680, 120), "6?", size=34, bold=True, fill=RED)
     label(draw, (400, 60), "thuyền thúng giấy bạc", size=26, bold=True)
     return img
 
