@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v pdftotext >/dev/null || missing="$missing poppler-utils"
+# The card pictures are drawn with DejaVu Sans (Vietnamese diacritics); their tests redraw them.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
 if [ -n "$missing" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi

@@ -141,6 +141,10 @@ def test_covers_load_from_the_copy(offline_page, unpacked: Path):
         covers.nth(index).scroll_into_view_if_needed()
     page.wait_for_function("[...document.querySelectorAll('img.ks-tile__thumb')].every(i => i.complete)")
     assert page.evaluate("[...document.querySelectorAll('img.ks-tile__thumb')].every(i => i.naturalWidth > 0)")
+    # Lists crop each cover to a square from its centre (the pictures are drawn for that).
+    sizes = page.evaluate("[...document.querySelectorAll('img.ks-tile__thumb')]"
+                          ".map(i => i.getBoundingClientRect()).map(r => [Math.round(r.width), Math.round(r.height)])")
+    assert all(width == height > 0 for width, height in sizes), sizes
 
 
 @needs_chromium

@@ -65,3 +65,9 @@ def test_some_cards_exercise_images(starter):
 def test_files_are_stored_as_nfc():
     pages = [*ACTIVITIES.rglob("*.md"), *(ROOT / "content" / "pages").glob("*.md")]
     assert [p.name for p in pages if not unicodedata.is_normalized("NFC", p.read_text(encoding="utf-8"))] == []
+
+
+def test_every_starter_card_has_a_cover_in_its_bundle(starter):
+    for card in starter.cards:
+        assert card.cover is not None, f"{card.path} has no cover"
+        assert card.cover.parent == card.path.parent, f"{card.path}: the cover lives beside index.md"
