@@ -7,12 +7,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from .card_file import BUNDLE_INDEX
 from .text import slugify
 
 if TYPE_CHECKING:
     from .reviews import Review
 
-BUNDLE_INDEX = "index.md"
 
 
 def slug_of(path: Path) -> str:

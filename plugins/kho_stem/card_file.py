@@ -12,6 +12,7 @@ from pathlib import Path
 from .text import nfc
 
 _FENCE = "---"
+BUNDLE_INDEX = "index.md"  # a card with its images: activities/<slug>/index.md
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .card import BUNDLE_INDEX
-from .card_file import CardFileError, decode
+from .card_file import BUNDLE_INDEX, CardFileError, decode
 from .diagnostics import Problem, Severity, display_path
 from .yaml_source import YamlSyntaxError, load_located
 
