@@ -1,6 +1,7 @@
 """The taxonomy: vocabularies, hazards, processes and card fields, read from data files.
 
-Every ``*.yml`` file in the taxonomy folder except ``fields.yml`` is a vocabulary named after
+Every ``*.yml`` file in the taxonomy folder except ``fields.yml`` and ``limits.yml`` (the size
+limits of a card, see ``limits.py``) is a vocabulary named after
 the file (``ages.yml`` -> ``ages``) with a ``noun`` for messages and a list of ``items``, each
 with at least ``code`` and ``label``. ``fields.yml`` defines the card's front-matter fields.
 The taxonomy is checked as it is loaded, so a broken data file gets a file:line message too.
@@ -16,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .diagnostics import DiagnosticError, Problem, display_path
+from .limits import LIMITS_FILE, Limits, read_limits
 from .yaml_source import LocatedDocument, YamlSyntaxError, load_located
 
 FIELDS_FILE = "fields.yml"
@@ -98,6 +100,7 @@ class Taxonomy:
     root: Path
     vocabularies: MappingProxyType
     fields: tuple[FieldSpec, ...]
+    limits: Limits
 
     def __getitem__(self, name: str) -> Vocabulary:
         return self.vocabularies[name]
@@ -180,7 +183,7 @@ class _TaxonomyLoader:
 
     def load(self) -> Taxonomy:
         vocabularies: dict[str, Vocabulary] = {}
-        files = sorted(p for p in self.root.glob("*.yml") if p.name != FIELDS_FILE)
+        files = sorted(p for p in self.root.glob("*.yml") if p.name not in (FIELDS_FILE, LIMITS_FILE))
         for file in files:
             vocabulary = self.load_vocabulary(file)
             if vocabulary is not None:
@@ -189,9 +192,20 @@ class _TaxonomyLoader:
             if name not in vocabularies and not any(f.stem == name for f in files):
                 self.report(self.root / f"{name}.yml", 1, "", "taxonomy_missing_file", name=f"{name}.yml")
         fields = self.load_fields(self.root / FIELDS_FILE, vocabularies)
+        limits = self.load_limits(self.root / LIMITS_FILE, {spec.key for spec in fields})
         if not self.problems:
             self.check_references(vocabularies)
-        return Taxonomy(self.root, MappingProxyType(vocabularies), fields)
+        return Taxonomy(self.root, MappingProxyType(vocabularies), fields, limits)  # type: ignore[arg-type]
+
+    def load_limits(self, file: Path, field_keys: set[str]) -> Limits | None:
+        document = self.read(file)
+        if document is None:
+            return None
+
+        def report(line: int, key: str, code: str, /, **params: object) -> None:
+            self.report(file, line, key, code, **params)
+
+        return read_limits(document, report, field_keys)
 
     def load_vocabulary(self, file: Path) -> Vocabulary | None:
         document = self.read(file)

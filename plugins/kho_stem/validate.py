@@ -8,6 +8,7 @@ from typing import Any
 
 from .body import scan_body
 from .card import Card, slug_of, suggested_slug
+from .card_bounds import body_bounds, control_characters, front_matter_bounds
 from .card_file import CardFileError, read_card_text
 from .diagnostics import Problem, Severity, has_errors
 from .front_matter import FrontMatterChecker, key_path
@@ -41,12 +42,21 @@ class CardChecker:
         if not is_slug(slug):
             report(1, "", "slug_invalid", name=path.name if path.name != "index.md" else slug,
                    suggestion=suggested_slug(path))
+        limits = self.taxonomy.limits
         try:
-            text = read_card_text(path)
-            document = load_located(text.front_matter, text.front_matter_line)
+            text = read_card_text(path, limits.card_bytes)
         except CardFileError as error:
             report(error.line, "", error.code, **error.params)
             return None, problems
+        # Control characters first: refused outright, before YAML or Markdown make them confusing.
+        control = [*control_characters(text.front_matter, text.front_matter_line),
+                   *control_characters(text.body, text.body_line)]
+        for line, key, code, params in control:
+            report(line, key, code, **params)
+        if control:
+            return None, problems
+        try:
+            document = load_located(text.front_matter, text.front_matter_line)
         except YamlSyntaxError as error:
             report(error.line, "", "yaml_syntax", problem=error.problem)
             return None, problems
@@ -59,6 +69,14 @@ class CardChecker:
             report(issue.line, key_path(issue.path), issue.code, **issue.params)
 
         meta = self.front_matter.check(document, report)
+        for line, key, code, params in front_matter_bounds(document.value, lambda p: document.line_of(p, 1), limits):
+            report(line, key, code, **params)
+        # Only a body within bounds is read further: past them, the parsers take too long or recurse too deep.
+        out_of_bounds = list(body_bounds(text.body, text.body_line, limits))
+        for line, key, code, params in out_of_bounds:
+            report(line, key, code, **params)
+        if out_of_bounds:
+            return None, problems
         check_topic_ages(meta, document, self.taxonomy, report)
         self.hazard_rules.check(meta, text.body, document, report)
         scan = scan_body(text.body, text.body_line)
