@@ -9,6 +9,7 @@ from pathlib import Path
 from .card import Card
 from .diagnostics import Problem, Severity, display_path
 from .image_refs import IMAGE_SUFFIXES
+from .site.urls import RESERVED_NAMES
 from .taxonomy import Taxonomy
 from .validate import CardChecker
 
@@ -101,7 +102,10 @@ def _claim_names(card: Card, owners: dict[str, str], clashes: list[Problem]) -> 
     else:
         owners[card.slug] = card.source
     for index, alias in enumerate(card.aliases):
-        if alias in owners:
+        if alias in RESERVED_NAMES:
+            clashes.append(Problem(card.source, card.line_of("aliases", index), "aliases", "alias_reserved",
+                                   {"alias": alias}))
+        elif alias in owners:
             line = card.line_of("aliases", index)
             clashes.append(Problem(card.source, line, "aliases", "alias_duplicate",
                                    {"alias": alias, "other": owners[alias]}))
