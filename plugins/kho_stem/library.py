@@ -40,7 +40,8 @@ def find_card_files(paths: Iterable[Path]) -> list[Path]:
     path) is one card, not two cards clashing with each other.
     """
     found: set[Path] = set()
-    for path in (p.resolve() for p in paths):
+    # A file's own name is kept, not resolved: a card that is a link must be seen as one (and refused).
+    for path in (p.resolve() if p.is_dir() else p.absolute().parent.resolve() / p.name for p in paths):
         if path.is_dir():
             for candidate in path.rglob("*.md"):
                 relative = candidate.relative_to(path).parts
@@ -56,7 +57,8 @@ def check_library(
 ) -> CheckResult:
     """Check ``files``; ``context_files`` (the rest of the library) only take part in uniqueness.
 
-    Images in ``image_folders`` that no card uses get a warning.
+    Images in ``image_folders`` that no card uses, and files there that look like cards but are
+    not named ``.md``, get a warning.
     """
     checker = CardChecker(taxonomy)
     result = CheckResult(checked=len(files))
@@ -82,7 +84,19 @@ def check_library(
             result.cards.append(card)
         used_images.update(card.images)
     result.problems.extend(_unused_images(image_folders, used_images | checker.referenced_images))
+    result.problems.extend(_misnamed_cards(image_folders))
     return result
+
+
+def _misnamed_cards(folders: Iterable[Path]) -> list[Problem]:
+    """``.MD`` and ``.markdown`` files look like cards to people but are not read: say so."""
+    problems = []
+    for folder in folders:
+        for path in sorted(folder.resolve().rglob("*")):
+            if path.suffix.lower() in (".md", ".markdown") and path.suffix != ".md" and path.is_file():
+                problems.append(Problem(display_path(path), 1, "", "card_wrong_extension",
+                                        {"name": path.name, "suggestion": path.stem + ".md"}, Severity.WARNING))
+    return problems
 
 
 def _unused_images(folders: Iterable[Path], used: set[Path]) -> list[Problem]:

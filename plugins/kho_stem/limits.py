@@ -12,7 +12,8 @@ from types import MappingProxyType
 from .yaml_source import LocatedDocument
 
 LIMITS_FILE = "limits.yml"
-_NUMBERS = ("card_bytes", "body_bytes", "text_chars", "list_depth", "html_depth", "emphasis_run", "html_tags")
+_NUMBERS = ("card_bytes", "body_bytes", "text_chars", "list_depth", "html_depth", "emphasis_run", "html_tags",
+            "image_name_bytes")
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Limits:
     html_depth: int
     emphasis_run: int
     html_tags: int
+    image_name_bytes: int
     list_items: MappingProxyType  # front-matter key -> most items its list may have
 
 

@@ -125,6 +125,10 @@ class CardChecker:
         if code:
             report(line, where, code, path=reference)
             return None
+        limit = self.taxonomy.limits.image_name_bytes
+        if len(target.name.encode("utf-8")) > limit:
+            report(line, where, "image_name_too_long", path=reference, limit=limit)
+            return None
         # Used, even if this card or this image has errors: never also call the image unused.
         self.referenced_images.add(target)
         if target not in self._sound_images:

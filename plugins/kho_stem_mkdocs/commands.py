@@ -20,9 +20,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from kho_stem.leftovers import OFFLINE_LEFTOVERS, clean_stale, site_leftovers, work_prefix
-from kho_stem.messages import message
+from kho_stem.diagnostics import page_failure
 from kho_stem.offline import OfflineCopy, pack, readme_text
-from kho_stem.site.urls import CARDS
 
 _PAGE_IN_LOG = re.compile(r"page '([^']+)'")
 
@@ -76,10 +75,8 @@ def _failed_page(logged: list[str], reason: str) -> str:
     for line in logged:
         found = _PAGE_IN_LOG.search(line)
         if found:
-            page = found.group(1)
-            slug = page.split("/")[1] if page.startswith(f"{CARDS}/") else page
-            return message("build_page_failed", page=page, reason=reason, slug=slug)
-    return message("build_page_failed", page="?", reason=reason, slug="?")
+            return page_failure(found.group(1), reason)
+    return page_failure("?", reason)
 
 
 def _swap_in(staging: Path, site_dir: Path) -> None:
