@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v pdftotext >/dev/null || missing="$missing poppler-utils"
+# The CSV export test opens catalog.csv in LibreOffice Calc (headless) to prove no cell runs as a formula.
+command -v soffice >/dev/null || missing="$missing libreoffice-calc-nogui"
 if [ -n "$missing" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
