@@ -81,6 +81,34 @@ def test_build_refuses_them_with_the_card_named_and_no_traceback(tmp_path: Path,
     assert not (project / "site").exists()
 
 
+@pytest.mark.parametrize(("extra", "needle", "expected"), [
+    ("*a " * 1500 + "b" + " c*" * 1500, "*a " * 9, "chữ đậm, nghiêng (* hoặc _) lồng nhau quá 8 cấp"),
+    ('<fieldset markdown="1">\n' * 20 + "x\n" + "</fieldset>\n" * 20, '<fieldset markdown="1">\n' * 13,
+     "thẻ HTML lồng nhau quá 12 cấp"),
+    ("\n".join("> " + "  " * depth + "- a" for depth in range(200)), "\n> " + "  " * 8 + "- a",
+     "danh sách lồng nhau quá 8 cấp"),
+    ("\n".join("  " * depth + "- a\nx" for depth in range(200)), "\n" + "  " * 8 + "- a",
+     "danh sách lồng nhau quá 8 cấp"),
+    ("> " * 30 + "# x", "> " * 30, "trích dẫn (>) lồng nhau quá 8 cấp"),
+], ids=["nested-emphasis", "markdown-fieldsets", "lists-in-quotes", "lazy-continuation-lists", "quotes"])
+def test_other_deep_nesting_is_refused_too(tmp_path: Path, taxonomy, extra, needle, expected):
+    text = VALID_CARD + "\n" + extra + "\n"
+    _card(tmp_path, "thu.md", text)
+    line = _body_line_of(text, needle) + (1 if needle.startswith("\n") else 0)
+    if needle.startswith("<fieldset"):
+        line += 12
+    problems = check_folder(tmp_path, taxonomy)
+    assert [p for p in problems if p.startswith(f"thu.md:{line}: {expected}")], (line, problems)
+
+
+def test_ordinary_emphasis_bullets_and_blanks_are_within_the_limits(tmp_path: Path, taxonomy):
+    body = ("*Lưu ý:* trẻ *không* được **chạm** vào _nước nóng_. Tên: ______ lớp ____ 2*3*4 = 24\n\n"
+            "* mục một\n    * mục con *nghiêng*\n\n> Trích dẫn *có* **đậm**\n\n"
+            '<div markdown="1">\n<details markdown="1">\n<summary>Xem</summary>\n\n**Gợi ý**\n</details>\n</div>\n')
+    _card(tmp_path, "thu.md", VALID_CARD + "\n" + body)
+    assert check_folder(tmp_path, taxonomy) == []
+
+
 def test_a_recursion_past_the_limits_names_the_page_and_card():
     from kho_stem_mkdocs.commands import _failed_page
 

@@ -22,19 +22,22 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
 # Block elements whose nesting Python-Markdown (md_in_html) turns into nested parsing.
-# Elements people close (unlike <p> or <li>, which HTML closes by itself); `[^<>]*` stops at the
-# next tag, so the scan stays linear even on unclosed tags.
-_BLOCK_TAG = re.compile(
-    r"<(/?)(div|details|section|article|aside|blockquote|figure|table|ul|ol|dl|summary|header|footer|"
-    r"main|nav|span)\b([^<>]*)",
-    re.IGNORECASE,
-)
+# Elements people close (unlike <p> or <li>, which HTML closes by itself); any element that asks
+# for Markdown inside (markdown="1") counts too, since md_in_html parses each one recursively.
+# `[^<>]*` stops at the next tag, so the scan stays linear even on unclosed tags.
+_NESTING_TAGS = frozenset({"div", "details", "section", "article", "aside", "blockquote", "figure", "table",
+                           "ul", "ol", "dl", "summary", "header", "footer", "main", "nav", "span", "fieldset",
+                           "form", "figcaption", "address", "hgroup", "menu", "noscript"})
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^<>]*)")
+_MARKDOWN_ATTRIBUTE = re.compile(r"\bmarkdown\s*=", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[A-Za-z!/?]")
 _EMPHASIS_RUN = re.compile(r"[*_]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 Finding = tuple[int, str, str, dict[str, Any]]  # line, key, message code, parameters
 _LISTS = Text("danh sách", "lists")
 _QUOTES = Text("trích dẫn (>)", "quotes (>)")
 _HTML = Text("thẻ HTML", "HTML elements")
+_EMPHASIS = Text("chữ đậm, nghiêng (* hoặc _)", "bold or italic (* or _)")
 
 
 def control_characters(text: str, first_line: int) -> Iterator[Finding]:
@@ -69,20 +72,26 @@ def body_bounds(body: str, body_line: int, limits: Limits) -> Iterator[Finding]:
     yield from _list_depth(body, body_line, limits.list_depth)
     yield from _html_depth(body, body_line, limits.html_depth)
     yield from _emphasis_runs(body, body_line, limits.emphasis_run)
+    yield from _emphasis_depth(body, body_line, limits.emphasis_depth)
 
 
 def _list_depth(body: str, body_line: int, limit: int) -> Iterator[Finding]:
     indents: list[int] = []  # indentation of the open list items, outermost first
+    previous_blank = False
     for index, line in enumerate(body.split("\n")):
         quote = _QUOTE_PREFIX.match(line)
-        if quote and quote.group(1).count(">") > limit:
-            yield body_line + index, "", "body_too_deep", {"what": _QUOTES, "limit": limit}
-            return
+        if quote:
+            if quote.group(1).count(">") > limit:
+                yield body_line + index, "", "body_too_deep", {"what": _QUOTES, "limit": limit}
+                return
+            line = line[quote.end():]  # lists inside a quote nest like any other
         item = _LIST_ITEM.match(line)
         if item is None:
-            if line.strip() and not line[:1].isspace():
-                indents.clear()  # text at the margin ends every list
+            if previous_blank and line.strip() and not line[:1].isspace():
+                indents.clear()  # a paragraph at the margin after a blank line ends every list
+            previous_blank = not line.strip()
             continue
+        previous_blank = False
         indent = len(item.group(1).expandtabs(4))
         while indents and indents[-1] >= indent:
             indents.pop()
@@ -93,17 +102,20 @@ def _list_depth(body: str, body_line: int, limit: int) -> Iterator[Finding]:
 
 
 def _html_depth(body: str, body_line: int, limit: int) -> Iterator[Finding]:
-    depth = 0
-    for match in _BLOCK_TAG.finditer(body):
-        closing, self_closing = match.group(1), match.group(3).rstrip().endswith("/")
+    open_tags: list[str] = []  # never longer than ``limit``, so closing one costs at most ``limit``
+    for match in _TAG.finditer(body):
+        closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
         if closing:
-            depth = max(0, depth - 1)
-        elif not self_closing:
-            depth += 1
-            if depth > limit:
-                line = body_line + body.count("\n", 0, match.start())
-                yield line, "", "body_too_deep", {"what": _HTML, "limit": limit}
-                return
+            if name in open_tags:
+                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name):]
+            continue
+        if rest.rstrip().endswith("/") or (name not in _NESTING_TAGS and not _MARKDOWN_ATTRIBUTE.search(rest)):
+            continue
+        open_tags.append(name)
+        if len(open_tags) > limit:
+            line = body_line + body.count("\n", 0, match.start())
+            yield line, "", "body_too_deep", {"what": _HTML, "limit": limit}
+            return
 
 
 def _emphasis_runs(body: str, body_line: int, limit: int) -> Iterator[Finding]:
@@ -112,6 +124,29 @@ def _emphasis_runs(body: str, body_line: int, limit: int) -> Iterator[Finding]:
             line = body_line + body.count("\n", 0, match.start())
             yield line, "", "body_emphasis_run", {"limit": limit, "actual": match.end() - match.start()}
             return
+
+
+def _emphasis_depth(body: str, body_line: int, limit: int) -> Iterator[Finding]:
+    """Emphasis opened inside emphasis (`*a *b *c … c* b* a*`) nests as deeply as it is written.
+
+    A run of * or _ before a word opens, one after a word closes (a bullet `* `, `2*3` and a blank
+    `____` do neither); a blank line ends the paragraph and everything left open in it."""
+    depth, previous_end = 0, 0
+    for match in _EMPHASIS_RUN.finditer(body):
+        start, end = match.start(), match.end()
+        if _BLANK_LINE.search(body, previous_end, start):  # each stretch of text is searched once
+            depth = 0
+        previous_end = end
+        before = body[start - 1] if start else " "
+        after = body[end] if end < len(body) else " "
+        opens, closes = not after.isspace() and before.isspace(), not before.isspace() and after.isspace()
+        if opens:
+            depth += 1
+            if depth > limit:
+                yield body_line + body.count("\n", 0, start), "", "body_too_deep", {"what": _EMPHASIS, "limit": limit}
+                return
+        elif closes:
+            depth = max(0, depth - 1)
 
 
 def front_matter_bounds(data: dict[str, Any], line_of, limits: Limits) -> Iterator[Finding]:

@@ -12,8 +12,8 @@ from types import MappingProxyType
 from .yaml_source import LocatedDocument
 
 LIMITS_FILE = "limits.yml"
-_NUMBERS = ("card_bytes", "body_bytes", "text_chars", "list_depth", "html_depth", "emphasis_run", "html_tags",
-            "image_name_bytes")
+_NUMBERS = ("card_bytes", "body_bytes", "text_chars", "list_depth", "html_depth", "emphasis_run",
+            "emphasis_depth", "html_tags", "image_name_bytes")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Limits:
     list_depth: int
     html_depth: int
     emphasis_run: int
+    emphasis_depth: int
     html_tags: int
     image_name_bytes: int
     list_items: MappingProxyType  # front-matter key -> most items its list may have

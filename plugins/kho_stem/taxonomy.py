@@ -240,7 +240,7 @@ class _TaxonomyLoader:
                 self.report(file, line, f"items[{index + 1}]", "taxonomy_missing_key", key=key)
             if missing:
                 continue
-            wrong_texts = not_text(item, ("code", "label", "label_en", "description"))
+            wrong_texts = not_text(item, ("code", "label", "label_en", "description", "short", "safety_point"))
             for key in wrong_texts:
                 self.report(file, document.line_of(("items", index, key), line), key, "taxonomy_not_text", key=key)
             if wrong_texts:
