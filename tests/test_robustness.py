@@ -120,12 +120,32 @@ def test_a_recursion_past_the_limits_names_the_page_and_card():
 
 def test_sixty_kilobytes_of_unclosed_tags_are_refused_in_linear_time(tmp_path: Path, taxonomy):
     # Before the limits, `check` took 71 s on this card (the HTML parser re-reads unclosed tags).
-    _card(tmp_path, "thu.md", VALID_CARD + "\n" + "<a " * 20000 + "\n")
+    text = VALID_CARD + "\n" + "<a " * 20000 + "\n"
+    _card(tmp_path, "thu.md", text)
     started = time.perf_counter()
     problems = check_folder(tmp_path, taxonomy)
     assert time.perf_counter() - started < 3
-    assert problems == [f"thu.md:{BODY_LINE}: phần nội dung có 20000 thẻ HTML (<…>), quá giới hạn 500; "
-                        "hãy viết bằng Markdown thay cho HTML"]
+    assert problems == [
+        f"thu.md:{BODY_LINE}: phần nội dung có 20000 thẻ HTML (<…>), quá giới hạn 500; "
+        "hãy viết bằng Markdown thay cho HTML",
+        f'thu.md:{_body_line_of(text, "<a ")}: quá 20 dấu < mở thẻ HTML mà không có dấu > đóng lại, tính đến dòng này; '
+        'viết dấu nhỏ hơn cách ra ("x < y") hoặc đóng thẻ cho đủ',
+    ]
+
+
+def test_few_unclosed_tags_before_a_long_body_are_refused_quickly(tmp_path: Path, taxonomy):
+    # Under the tag-count limit, 499 unclosed `<a ` before 85 KB of text took `check` 7.7 s.
+    text = VALID_CARD + "\n" + "<a " * 499 + "\n" + "chữ thường không có thẻ. " * 2600 + "\n"
+    _card(tmp_path, "thu.md", text)
+    started = time.perf_counter()
+    problems = check_folder(tmp_path, taxonomy)
+    assert time.perf_counter() - started < 3
+    line = _body_line_of(text, "<a ")
+    assert len(problems) == 1 and problems[0].startswith(f"thu.md:{line}: quá 20 dấu < mở thẻ HTML mà không có")
+    # Within the limit (a sum written "x<y" is one), the card is checked as usual.
+    ordinary = VALID_CARD + "\nTrẻ so sánh: 3<5 và a<b; <b>đậm</b>, <em>nghiêng</em>.\n"
+    _card(tmp_path, "thu.md", ordinary)
+    assert not [p for p in check_folder(tmp_path, taxonomy) if "dấu < mở thẻ" in p]
 
 
 def test_body_size_list_lengths_and_text_length_are_bounded(tmp_path: Path, taxonomy):

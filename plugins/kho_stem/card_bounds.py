@@ -69,10 +69,31 @@ def body_bounds(body: str, body_line: int, limits: Limits) -> Iterator[Finding]:
     tags = len(_ANY_TAG.findall(body))
     if tags > limits.html_tags:
         yield body_line, "", "body_too_many_tags", {"limit": limits.html_tags, "actual": tags}
+    yield from _unclosed_tags(body, body_line, limits.unclosed_tags)
     yield from _list_depth(body, body_line, limits.list_depth)
     yield from _html_depth(body, body_line, limits.html_depth)
     yield from _emphasis_runs(body, body_line, limits.emphasis_run)
     yield from _emphasis_depth(body, body_line, limits.emphasis_depth)
+
+
+def _unclosed_tags(body: str, body_line: int, limit: int) -> Iterator[Finding]:
+    """Tags whose `>` never comes before the next `<`: Python's HTML parser reads the rest of the
+    body again for each one, so a few hundred of them make a long body take seconds."""
+    unclosed = 0
+    next_close = -1  # position of the next ">" at or after the current tag (-1: none left)
+    starts = [match.start() for match in _ANY_TAG.finditer(body)]
+    for index, start in enumerate(starts):
+        if next_close != -1 and next_close < start:
+            next_close = body.find(">", start)  # moves forward only: the whole scan reads the body once
+        elif index == 0:
+            next_close = body.find(">", start)
+        following = starts[index + 1] if index + 1 < len(starts) else len(body)
+        if next_close == -1 or next_close > following:
+            unclosed += 1
+            if unclosed > limit:
+                line = body_line + body.count("\n", 0, start)
+                yield line, "", "body_unclosed_tags", {"limit": limit}
+                return
 
 
 def _list_depth(body: str, body_line: int, limit: int) -> Iterator[Finding]:

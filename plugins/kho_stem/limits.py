@@ -13,7 +13,7 @@ from .yaml_source import LocatedDocument
 
 LIMITS_FILE = "limits.yml"
 _NUMBERS = ("card_bytes", "body_bytes", "text_chars", "list_depth", "html_depth", "emphasis_run",
-            "emphasis_depth", "html_tags", "image_name_bytes")
+            "emphasis_depth", "html_tags", "unclosed_tags", "image_name_bytes")
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Limits:
     emphasis_run: int
     emphasis_depth: int
     html_tags: int
+    unclosed_tags: int
     image_name_bytes: int
     list_items: MappingProxyType  # front-matter key -> most items its list may have
 

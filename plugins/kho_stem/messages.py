@@ -392,6 +392,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "thay cho HTML",
         "en": "the body has {actual} HTML tags (<…>), over the limit of {limit}; write Markdown instead of HTML",
     },
+    "body_unclosed_tags": {
+        "vi": "quá {limit} dấu < mở thẻ HTML mà không có dấu > đóng lại, tính đến dòng này; viết dấu nhỏ hơn "
+        "cách ra (\"x < y\") hoặc đóng thẻ cho đủ",
+        "en": "more than {limit} HTML tags opened with < and never closed by >, up to this line; write a "
+        "less-than sign with spaces (\"x < y\") or close the tags",
+    },
     "body_too_deep": {
         "vi": "{what} lồng nhau quá {limit} cấp ở dòng này; hãy viết phẳng hơn (tách thành các mục "
         "hoặc đoạn riêng)",
