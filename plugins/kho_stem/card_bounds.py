@@ -20,6 +20,7 @@ from .messages import Text
 # (U+202A–U+202E, U+2066–U+2069) that make text read differently from how it is stored.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_LIST_LINE = re.compile(r"(?m)^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
 # Block elements whose nesting Python-Markdown (md_in_html) turns into nested parsing.
 # Elements people close (unlike <p> or <li>, which HTML closes by itself); any element that asks
@@ -32,6 +33,7 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^<>]*)")
 _MARKDOWN_ATTRIBUTE = re.compile(r"\bmarkdown\s*=", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[A-Za-z!/?]")
 _EMPHASIS_RUN = re.compile(r"[*_]+")
+_EMPHASIS_OPENER = re.compile(r"(?<!\S)[*_]+(?=\S)")  # a run before a word, after a space
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 Finding = tuple[int, str, str, dict[str, Any]]  # line, key, message code, parameters
 _LISTS = Text("danh sách", "lists")
@@ -70,10 +72,16 @@ def body_bounds(body: str, body_line: int, limits: Limits) -> Iterator[Finding]:
     if tags > limits.html_tags:
         yield body_line, "", "body_too_many_tags", {"limit": limits.html_tags, "actual": tags}
     yield from _unclosed_tags(body, body_line, limits.unclosed_tags)
-    yield from _list_depth(body, body_line, limits.list_depth)
-    yield from _html_depth(body, body_line, limits.html_depth)
+    # Nesting deeper than a limit needs more items than the limit: most cards skip the line-by-line
+    # scans after one count (this runs for every card of every check).
+    limit = limits.list_depth
+    if len(_LIST_LINE.findall(body)) > limit or re.search(rf"(?m)^[ \t]*(?:>[ \t]?){{{limit + 1}}}", body):
+        yield from _list_depth(body, body_line, limit)
+    if tags > limits.html_depth:
+        yield from _html_depth(body, body_line, limits.html_depth)
     yield from _emphasis_runs(body, body_line, limits.emphasis_run)
-    yield from _emphasis_depth(body, body_line, limits.emphasis_depth)
+    if len(_EMPHASIS_OPENER.findall(body)) > limits.emphasis_depth:
+        yield from _emphasis_depth(body, body_line, limits.emphasis_depth)
 
 
 def _unclosed_tags(body: str, body_line: int, limit: int) -> Iterator[Finding]:
@@ -140,11 +148,10 @@ def _html_depth(body: str, body_line: int, limit: int) -> Iterator[Finding]:
 
 
 def _emphasis_runs(body: str, body_line: int, limit: int) -> Iterator[Finding]:
-    for match in _EMPHASIS_RUN.finditer(body):
-        if match.end() - match.start() > limit:
-            line = body_line + body.count("\n", 0, match.start())
-            yield line, "", "body_emphasis_run", {"limit": limit, "actual": match.end() - match.start()}
-            return
+    match = re.search(rf"[*_]{{{limit + 1},}}", body)
+    if match:
+        run = re.match(r"[*_]+", body[match.start():]).end()
+        yield body_line + body.count("\n", 0, match.start()), "", "body_emphasis_run", {"limit": limit, "actual": run}
 
 
 def _emphasis_depth(body: str, body_line: int, limit: int) -> Iterator[Finding]:
@@ -170,13 +177,16 @@ def _emphasis_depth(body: str, body_line: int, limit: int) -> Iterator[Finding]:
             depth = max(0, depth - 1)
 
 
-def front_matter_bounds(data: dict[str, Any], line_of, limits: Limits) -> Iterator[Finding]:
-    """Lists longer than ``list_items`` allows and text values longer than ``text_chars``."""
+def front_matter_bounds(data: dict[str, Any], source: str, line_of, limits: Limits) -> Iterator[Finding]:
+    """Lists longer than ``list_items`` allows and text values longer than ``text_chars``.
+
+    ``source`` is the front matter's text: no value is longer than the text it is written in."""
     for key, limit in limits.list_items.items():
         value = data.get(key)
         if isinstance(value, list) and len(value) > limit:
             yield line_of((key,)), key, "list_too_long", {"limit": limit, "actual": len(value)}
-    yield from _long_texts(data, (), line_of, limits.text_chars)
+    if len(source) > limits.text_chars:
+        yield from _long_texts(data, (), line_of, limits.text_chars)
 
 
 def _long_texts(value: Any, path: tuple, line_of, limit: int) -> Iterator[Finding]:

@@ -69,7 +69,8 @@ class CardChecker:
             report(issue.line, key_path(issue.path), issue.code, **issue.params)
 
         meta = self.front_matter.check(document, report)
-        for line, key, code, params in front_matter_bounds(document.value, lambda p: document.line_of(p, 1), limits):
+        sizes = front_matter_bounds(document.value, text.front_matter, lambda p: document.line_of(p, 1), limits)
+        for line, key, code, params in sizes:
             report(line, key, code, **params)
         # Only a body within bounds is read further: past them, the parsers take too long or recurse too deep.
         out_of_bounds = list(body_bounds(text.body, text.body_line, limits))
