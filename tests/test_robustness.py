@@ -386,7 +386,7 @@ def _libreoffice() -> str:
                        capture_output=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
         found = shutil.which("soffice")
     if not found:
-        pytest.skip("LibreOffice is not installed and apt-get is unavailable (not root or no apt)")
+        pytest.skip("LibreOffice Calc is not installed, and apt-get is unavailable (not root, no apt) or failed")
     return found
 
 
