@@ -22,8 +22,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _LIST_LINE = re.compile(r"(?m)^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
-# Block elements whose nesting Python-Markdown (md_in_html) turns into nested parsing.
-# Elements people close (unlike <p> or <li>, which HTML closes by itself); any element that asks
+# Elements whose nesting Python-Markdown turns into nested parsing: those people close
+# (unlike <p> or <li>, which HTML closes by itself); any element that asks
 # for Markdown inside (markdown="1") counts too, since md_in_html parses each one recursively.
 # `[^<>]*` stops at the next tag, so the scan stays linear even on unclosed tags.
 _NESTING_TAGS = frozenset({"div", "details", "section", "article", "aside", "blockquote", "figure", "table",
@@ -88,13 +88,11 @@ def _unclosed_tags(body: str, body_line: int, limit: int) -> Iterator[Finding]:
     """Tags whose `>` never comes before the next `<`: Python's HTML parser reads the rest of the
     body again for each one, so a few hundred of them make a long body take seconds."""
     unclosed = 0
-    next_close = -1  # position of the next ">" at or after the current tag (-1: none left)
     starts = [match.start() for match in _ANY_TAG.finditer(body)]
+    next_close = body.find(">", starts[0]) if starts else -1  # the next ">" (-1: none left)
     for index, start in enumerate(starts):
         if next_close != -1 and next_close < start:
             next_close = body.find(">", start)  # moves forward only: the whole scan reads the body once
-        elif index == 0:
-            next_close = body.find(">", start)
         following = starts[index + 1] if index + 1 < len(starts) else len(body)
         if next_close == -1 or next_close > following:
             unclosed += 1
