@@ -11,6 +11,8 @@ missing=""
 command -v pdftotext >/dev/null || missing="$missing poppler-utils"
 # The card pictures are drawn with DejaVu Sans (Vietnamese diacritics); their tests redraw them.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
+# The CSV export test opens catalog.csv in LibreOffice Calc (headless) to prove no cell runs as a formula.
+command -v soffice >/dev/null || missing="$missing libreoffice-calc-nogui"
 if [ -n "$missing" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi

@@ -6,6 +6,8 @@ decoded, line ends become LF and the whole text becomes NFC before anything else
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,9 +57,32 @@ def split(text: str) -> CardText:
     raise CardFileError(1, "unclosed_front_matter")
 
 
-def read_card_text(path: Path) -> CardText:
+def read_card_text(path: Path, max_bytes: int) -> CardText:
+    """Read the card at ``path``, refusing links, devices and files over ``max_bytes``."""
+    return split(decode(read_capped(path, max_bytes)))
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file that is not a symbolic link, read up to ``max_bytes``.
+
+    A card that is a link could point anywhere (outside the repository, or to /dev/zero, which
+    never ends); a FIFO would block. The file is opened without following a link and checked on
+    the open descriptor, so it cannot be swapped between the check and the read.
+    """
+    if path.is_symlink():
+        raise CardFileError(1, "card_symlink", target=os.readlink(path))
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        data = path.read_bytes()
+        descriptor = os.open(path, flags)
     except OSError as error:
         raise CardFileError(1, "file_unreadable", reason=error.strerror or str(error)) from None
-    return split(decode(data))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise CardFileError(1, "card_not_regular_file")
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as error:
+            raise CardFileError(1, "file_unreadable", reason=error.strerror or str(error)) from None
+    if len(data) > max_bytes:
+        raise CardFileError(1, "card_too_large", limit=max_bytes)
+    return data

@@ -3,18 +3,18 @@
 - ``catalog.json``: one object per card with every front-matter field, its slug, URL and review
   state; it validates against ``catalog.schema.json``, built from the card schema itself.
 - ``catalog.csv``: one row per card, one column per field (lists joined by "; "), UTF-8 with a
-  BOM so that Excel on Windows shows Vietnamese correctly.
+  BOM so that Excel on Windows shows Vietnamese correctly; cells are neutralised against formula
+  injection (``csv_safety``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .catalog import CardFacts
+from .csv_safety import csv_text
 from .schema import card_schema
 from .taxonomy import Taxonomy
 
@@ -95,9 +95,4 @@ def _cell(value: Any) -> str:
 def catalog_csv(records: list[dict[str, Any]], taxonomy: Taxonomy) -> str:
     """The CSV text (without BOM: write it with encoding ``utf-8-sig``)."""
     columns = [*_EXTRA_COLUMNS, *(spec.key for spec in taxonomy.fields if not spec.deprecated)]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    for record in records:
-        writer.writerow([_cell(record.get(column)) for column in columns])
-    return buffer.getvalue()
+    return csv_text([columns, *([_cell(record.get(column)) for column in columns] for record in records)])

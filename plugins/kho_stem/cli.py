@@ -172,6 +172,10 @@ def run_site(project: Project, args: argparse.Namespace) -> int:
     except BuildFailed as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
+    except OSError as error:  # a target that cannot be written (read-only, /proc, a full disk)
+        path = error.filename or (project.root / "site")
+        print(message("output_unwritable", args.lang, path=path, reason=error.strerror or error), file=sys.stderr)
+        return EXIT_INVALID
     return EXIT_OK
 
 
@@ -185,7 +189,8 @@ def _offline_target(project: Project, argument: str | None, language: str) -> Pa
         return output / name
     if not output.parent.is_dir():
         raise UsageError(message("path_not_found", language, path=output.parent))
-    return output
+    # "--output ban-sao" means the zip ban-sao.zip: a file without its extension would not open on a click.
+    return output if output.suffix.lower() == ".zip" else output.with_name(output.name + ".zip")
 
 
 _NEW_OPTIONS = ("title", "ages", "topics", "stem", "duration", "group")
@@ -232,6 +237,9 @@ def _read_answer(prompt: str) -> str:
 
 
 def run_stats(project: Project, output_format: str, output: Path | None, language: str) -> int:
+    if output is not None and output.is_dir():
+        example = output / f"thong-ke.{'txt' if output_format == 'text' else output_format}"
+        raise UsageError(message("output_is_folder", language, path=output, example=example))
     if output is not None and not output.resolve().parent.is_dir():
         raise UsageError(message("path_not_found", language, path=output.parent))
     taxonomy = load_taxonomy(project.taxonomy)
@@ -246,7 +254,11 @@ def run_stats(project: Project, output_format: str, output: Path | None, languag
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding=encoding_for(output_format), newline="")
+        try:
+            output.write_text(text, encoding=encoding_for(output_format), newline="")
+        except OSError as error:
+            print(message("output_unwritable", language, path=output, reason=error.strerror or error), file=sys.stderr)
+            return EXIT_INVALID
         print(message("stats_written", language, path=display_path(output.resolve())))
     return EXIT_OK
 

@@ -66,6 +66,13 @@ class DiagnosticError(Exception):
         self.problems = problems
 
 
+def page_failure(page: str, reason: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """What to tell people when a generated page could not be built: the page and its card."""
+    parts = page.split("/")
+    slug = parts[1] if len(parts) > 2 else page  # hoat-dong/<slug>/index.md
+    return message("build_page_failed", language, page=page, reason=reason, slug=slug)
+
+
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 

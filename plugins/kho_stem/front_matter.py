@@ -167,7 +167,9 @@ class FrontMatterChecker:
         line = document.line_of(path, 1)
         if kind == "required":
             present = instance if isinstance(instance, dict) else {}
-            for missing in error.validator_value:
+            # jsonschema raises one error per missing key, each carrying the whole list: name
+            # only the key this error is about, or ten missing keys would print a hundred lines.
+            for missing in [key for key in error.validator_value if error.message.startswith(f"{key!r} ")][:1]:
                 if missing in present:
                     continue
                 if not path:

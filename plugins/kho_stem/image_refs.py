@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+# C:\anh\a.jpg, C:/anh/a.jpg, \\server\share or anh\a.jpg: copied from Windows Explorer. A drive
+# letter would otherwise read as a URL scheme ("from the Internet").
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\)|\\")
 
 
 def resolve_image(reference: str, card_folder: Path) -> tuple[Path | None, str | None]:
     """Return ``(file, None)`` for a usable reference, or ``(None, message code)``."""
+    if _WINDOWS_PATH.search(reference.strip()):
+        return None, "image_windows_path"
     parts = urlsplit(reference.strip())
     if parts.scheme or parts.netloc or reference.startswith("//"):
         return None, "image_external"

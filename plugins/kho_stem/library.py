@@ -10,6 +10,7 @@ from .card import Card
 from .diagnostics import Problem, Severity, display_path
 from .image_refs import IMAGE_SUFFIXES
 from .reviews import ReviewBook, review_problems
+from .site.urls import RESERVED_NAMES
 from .taxonomy import Taxonomy
 from .validate import CardChecker
 
@@ -40,7 +41,8 @@ def find_card_files(paths: Iterable[Path]) -> list[Path]:
     path) is one card, not two cards clashing with each other.
     """
     found: set[Path] = set()
-    for path in (p.resolve() for p in paths):
+    # A file's own name is kept, not resolved: a card that is a link must be seen as one (and refused).
+    for path in (p.resolve() if p.is_dir() else p.absolute().parent.resolve() / p.name for p in paths):
         if path.is_dir():
             for candidate in path.rglob("*.md"):
                 relative = candidate.relative_to(path).parts
@@ -57,8 +59,9 @@ def check_library(
 ) -> CheckResult:
     """Check ``files``; ``context_files`` (the rest of the library) only take part in uniqueness.
 
-    Images in ``image_folders`` that no card uses get a warning. A card is reviewed when ``reviews``
-    holds a review of exactly its content; the reviews file's own problems are reported too.
+    Images in ``image_folders`` that no card uses, and files there that look like cards but are
+    not named ``.md``, get a warning. A card is reviewed when ``reviews`` holds a review of exactly
+    its content; the reviews file's own problems are reported too.
     """
     book = reviews or ReviewBook(None, {})
     hashes: dict[str, tuple[str, str]] = {}  # slug -> (shown path, content hash), every card seen
@@ -91,7 +94,19 @@ def check_library(
     result.problems.extend(book.problems)
     shown = {card.source for card in result.cards}
     result.problems.extend(p for p in review_problems(book, hashes) if p.code != "review_stale" or p.file in shown)
+    result.problems.extend(_misnamed_cards(image_folders))
     return result
+
+
+def _misnamed_cards(folders: Iterable[Path]) -> list[Problem]:
+    """``.MD`` and ``.markdown`` files look like cards to people but are not read: say so."""
+    problems = []
+    for folder in folders:
+        for path in sorted(folder.resolve().rglob("*")):
+            if path.suffix.lower() in (".md", ".markdown") and path.suffix != ".md" and path.is_file():
+                problems.append(Problem(display_path(path), 1, "", "card_wrong_extension",
+                                        {"name": path.name, "suggestion": path.stem + ".md"}, Severity.WARNING))
+    return problems
 
 
 def _unused_images(folders: Iterable[Path], used: set[Path]) -> list[Problem]:
@@ -111,7 +126,10 @@ def _claim_names(card: Card, owners: dict[str, str], clashes: list[Problem]) -> 
     else:
         owners[card.slug] = card.source
     for index, alias in enumerate(card.aliases):
-        if alias in owners:
+        if alias in RESERVED_NAMES:
+            clashes.append(Problem(card.source, card.line_of("aliases", index), "aliases", "alias_reserved",
+                                   {"alias": alias}))
+        elif alias in owners:
             line = card.line_of("aliases", index)
             clashes.append(Problem(card.source, line, "aliases", "alias_duplicate",
                                    {"alias": alias, "other": owners[alias]}))

@@ -214,13 +214,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "id \"{id}\" is not valid; use lowercase ASCII letters, digits and -, starting with a letter "
         "(not ks-)",
     },
-    "body_unclosed_tags": {
-        "vi": "nội dung có {count} dấu < mở thẻ mà không đóng (tối đa {limit}); nếu muốn viết dấu nhỏ hơn, "
-        "hãy để cách: \"< 5\", hoặc đặt trong `mã`",
-        "en": "the body has {count} tag-opening < that never close (at most {limit}); to write a less-than "
-        "sign put a space after it (\"< 5\") or put it in `code`",
-    },
-    "body_too_deep": {
+    "body_render_failed": {
         "vi": "nội dung lồng nhau quá sâu (danh sách hoặc khối HTML trong nhau) nên không hiển thị được; "
         "hãy viết phẳng hơn",
         "en": "the body nests too deeply (lists or HTML blocks inside each other) to be rendered; flatten it",
@@ -409,6 +403,131 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage_error": {
         "vi": "lỗi cách dùng: {detail}",
         "en": "usage error: {detail}",
+    },
+    # -- robustness: bounded input, limits, taxonomy schema, aliases, output paths (issue #14) --
+    "card_symlink": {
+        "vi": "tệp thẻ là một liên kết (symlink) tới \"{target}\"; thẻ phải là tệp thật nằm trong "
+        "activities/: hãy chép nội dung vào đây thay cho liên kết",
+        "en": "the card file is a symbolic link to \"{target}\"; a card must be a real file inside "
+        "activities/: copy the content here instead of linking",
+    },
+    "card_not_regular_file": {
+        "vi": "đây không phải tệp văn bản thường (thiết bị, FIFO…); thẻ phải là một tệp .md",
+        "en": "this is not a regular file (a device, a FIFO…); a card must be a .md file",
+    },
+    "card_too_large": {
+        "vi": "tệp thẻ lớn hơn {limit} byte (giới hạn ở content/taxonomy/limits.yml); hãy tách thành "
+        "nhiều thẻ hoặc bỏ bớt nội dung",
+        "en": "the card file is larger than {limit} bytes (limit in content/taxonomy/limits.yml); split it "
+        "into several cards or shorten it",
+    },
+    "control_character": {
+        "vi": "có ký tự điều khiển không in được {code} ({name}) ở cột {column} ({count} ký tự như vậy "
+        "trong phần này); hãy xoá chúng (thường lẫn vào khi chép từ nơi khác)",
+        "en": "invisible control character {code} ({name}) at column {column} ({count} such character(s) "
+        "in this part); delete them (they usually come with copied text)",
+    },
+    "body_too_large": {
+        "vi": "phần nội dung dài {actual} byte, quá giới hạn {limit} byte; hãy tách thành nhiều thẻ "
+        "(nhiều buổi) hoặc bỏ bớt",
+        "en": "the body is {actual} bytes, over the limit of {limit}; split it into several cards "
+        "(sessions) or shorten it",
+    },
+    "body_too_many_tags": {
+        "vi": "phần nội dung có {actual} thẻ HTML (<…>), quá giới hạn {limit}; hãy viết bằng Markdown "
+        "thay cho HTML",
+        "en": "the body has {actual} HTML tags (<…>), over the limit of {limit}; write Markdown instead of HTML",
+    },
+    "body_unclosed_tags": {
+        "vi": "quá {limit} dấu < mở thẻ HTML mà không có dấu > đóng lại, tính đến dòng này; viết dấu nhỏ hơn "
+        "cách ra (\"x < y\") hoặc đóng thẻ cho đủ",
+        "en": "more than {limit} HTML tags opened with < and never closed by >, up to this line; write a "
+        "less-than sign with spaces (\"x < y\") or close the tags",
+    },
+    "body_too_deep": {
+        "vi": "{what} lồng nhau quá {limit} cấp ở dòng này; hãy viết phẳng hơn (tách thành các mục "
+        "hoặc đoạn riêng)",
+        "en": "{what} nested more than {limit} levels deep from this line; flatten it (separate items "
+        "or paragraphs)",
+    },
+    "body_emphasis_run": {
+        "vi": "một dãy {actual} dấu * hoặc _ liền nhau, quá giới hạn {limit}; in đậm chỉ cần **chữ**, "
+        "in nghiêng *chữ*",
+        "en": "a run of {actual} * or _ characters, over the limit of {limit}; bold is **text**, italic *text*",
+    },
+    "list_too_long": {
+        "vi": "danh sách có {actual} mục, quá giới hạn {limit} (content/taxonomy/limits.yml); hãy gộp "
+        "hoặc bỏ bớt mục, hoặc tách thành nhiều thẻ",
+        "en": "the list has {actual} items, over the limit of {limit} (content/taxonomy/limits.yml); "
+        "merge or drop items, or split the card",
+    },
+    "text_too_long": {
+        "vi": "nội dung dài {actual} ký tự, quá giới hạn {limit}; hãy viết ngắn gọn hơn hoặc chuyển "
+        "phần chi tiết xuống nội dung thẻ",
+        "en": "the text is {actual} characters, over the limit of {limit}; shorten it or move the detail "
+        "into the card's body",
+    },
+    "taxonomy_unknown_key": {
+        "vi": "khoá không dùng ở đây (dùng được: {known}); kiểm tra lỗi chính tả",
+        "en": "key not used here (known keys: {known}); check the spelling",
+    },
+    "taxonomy_not_a_count": {
+        "vi": "\"{value}\" phải là một số nguyên lớn hơn 0",
+        "en": "\"{value}\" must be a whole number greater than 0",
+    },
+    "taxonomy_bad_schema": {
+        "vi": "lược đồ (schema) của trường này sai: {problem}",
+        "en": "this field's schema is wrong: {problem}",
+    },
+    "taxonomy_bad_pattern": {
+        "vi": "mẫu (pattern) \"{pattern}\" không phải biểu thức chính quy hợp lệ ({problem})",
+        "en": "pattern \"{pattern}\" is not a valid regular expression ({problem})",
+    },
+    "taxonomy_not_text": {
+        "vi": "`{key}` phải là một dòng chữ, không phải danh sách hay nhóm khoá",
+        "en": "`{key}` must be text, not a list or a mapping",
+    },
+    "taxonomy_code_not_slug": {
+        "vi": "mã \"{code}\" chỉ được gồm chữ thường không dấu, số và dấu - (mã này nằm trong địa chỉ trang)",
+        "en": "code \"{code}\" may only contain lowercase ASCII letters, digits and - (it is part of page addresses)",
+    },
+    "taxonomy_bad_default": {
+        "vi": "giá trị mặc định \"{value}\" không hợp lệ với lược đồ của trường này ({problem})",
+        "en": "default value \"{value}\" does not fit this field's schema ({problem})",
+    },
+    "taxonomy_default_required": {
+        "vi": "trường `{key}` cần `default:` (trang thẻ luôn hiển thị giá trị này)",
+        "en": "field `{key}` needs a `default:` (card pages always show this value)",
+    },
+    "alias_reserved": {
+        "vi": "\"{alias}\" trùng với đường dẫn một trang của thư viện; hãy chọn tên khác",
+        "en": "\"{alias}\" is the path of one of the library's own pages; choose another name",
+    },
+    "card_wrong_extension": {
+        "vi": "tệp \"{name}\" bị bỏ qua: thẻ phải có đuôi .md viết thường; đổi tên thành \"{suggestion}\"",
+        "en": "file \"{name}\" is ignored: cards must end in lowercase .md; rename it to \"{suggestion}\"",
+    },
+    "image_windows_path": {
+        "vi": "ảnh \"{path}\" là đường dẫn Windows trên máy của bạn; hãy chép ảnh vào thư mục của thẻ và "
+        "ghi đường dẫn tương đối với dấu /, ví dụ anh/thuyen.jpg",
+        "en": "image \"{path}\" is a Windows path on your computer; copy the image into the card's folder "
+        "and write a relative path with /, e.g. anh/thuyen.jpg",
+    },
+    "image_name_too_long": {
+        "vi": "tên ảnh \"{path}\" dài quá {limit} ký tự; hãy đặt tên ngắn hơn",
+        "en": "image name \"{path}\" is longer than {limit} characters; give it a shorter name",
+    },
+    "output_is_folder": {
+        "vi": "\"{path}\" là một thư mục; hãy ghi tên tệp, ví dụ {example}",
+        "en": "\"{path}\" is a folder; give a file name, e.g. {example}",
+    },
+    "output_unwritable": {
+        "vi": "không ghi được \"{path}\" ({reason}); hãy chọn thư mục khác",
+        "en": "cannot write \"{path}\" ({reason}); choose another folder",
+    },
+    "build_page_failed": {
+        "vi": "không dựng được trang {page} ({reason}); chạy python build.py check và sửa thẻ {slug}",
+        "en": "could not build page {page} ({reason}); run python build.py check and fix card {slug}",
     },
 }
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .site.urls import RESERVED_NAMES
 from .taxonomy import Taxonomy, Vocabulary
 from .text import nfc, slugify
 
@@ -87,7 +88,7 @@ def parse_title(text: str) -> str:
 
 def unique_slug(title: str, taken: Iterable[str]) -> str:
     """The title in ASCII ("Đèn giao thông" -> "den-giao-thong"), numbered if already used."""
-    taken = set(taken)
+    taken = set(taken) | RESERVED_NAMES
     base = slugify(title)
     slug, number = base, 2
     while slug in taken:

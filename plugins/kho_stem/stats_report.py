@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
+from .csv_safety import csv_text
 from .stats import LibraryStats
 
 FORMATS = ("text", "csv", "json")
@@ -47,10 +46,9 @@ def as_rows(stats: LibraryStats) -> list[list[object]]:
 
 
 def as_csv(stats: LibraryStats) -> str:
-    """CSV text; written with a UTF-8 BOM (see ``write_text``) so Excel reads Vietnamese right."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(as_rows(stats))
-    return buffer.getvalue()
+    """CSV text; written with a UTF-8 BOM (see ``write_text``) so Excel reads Vietnamese right; no cell
+    can run as a formula (labels come from taxonomy data)."""
+    return csv_text(as_rows(stats))
 
 
 def as_json(stats: LibraryStats) -> str:

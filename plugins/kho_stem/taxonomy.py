@@ -1,6 +1,7 @@
 """The taxonomy: vocabularies, hazards, processes and card fields, read from data files.
 
-Every ``*.yml`` file in the taxonomy folder except ``fields.yml`` is a vocabulary named after
+Every ``*.yml`` file in the taxonomy folder except ``fields.yml`` and ``limits.yml`` (the size
+limits of a card, see ``limits.py``) is a vocabulary named after
 the file (``ages.yml`` -> ``ages``) with a ``noun`` for messages and a list of ``items``, each
 with at least ``code`` and ``label``. ``fields.yml`` defines the card's front-matter fields.
 The taxonomy is checked as it is loaded, so a broken data file gets a file:line message too.
@@ -16,6 +17,8 @@ from types import MappingProxyType
 from typing import Any
 
 from .diagnostics import DiagnosticError, Problem, display_path
+from .limits import LIMITS_FILE, Limits, read_limits
+from .taxonomy_schema import REQUIRED_DEFAULTS, code_problem, default_problem, field_schema_problems, not_text
 from .yaml_source import LocatedDocument, YamlSyntaxError, load_located
 
 FIELDS_FILE = "fields.yml"
@@ -99,6 +102,7 @@ class Taxonomy:
     root: Path
     vocabularies: MappingProxyType
     fields: tuple[FieldSpec, ...]
+    limits: Limits
 
     def __getitem__(self, name: str) -> Vocabulary:
         return self.vocabularies[name]
@@ -162,6 +166,7 @@ class _TaxonomyLoader:
         self.root = root
         self.problems: list[Problem] = []
         self.documents: dict[str, tuple[Path, LocatedDocument]] = {}
+        self.field_keys: set[str] = set()
 
     def report(self, file: Path, line: int, key: str, code: str, /, **params: object) -> None:
         self.problems.append(Problem(display_path(file), line, key, code, params))
@@ -181,7 +186,7 @@ class _TaxonomyLoader:
 
     def load(self) -> Taxonomy:
         vocabularies: dict[str, Vocabulary] = {}
-        files = sorted(p for p in self.root.glob("*.yml") if p.name != FIELDS_FILE)
+        files = sorted(p for p in self.root.glob("*.yml") if p.name not in (FIELDS_FILE, LIMITS_FILE))
         for file in files:
             vocabulary = self.load_vocabulary(file)
             if vocabulary is not None:
@@ -190,9 +195,21 @@ class _TaxonomyLoader:
             if name not in vocabularies and not any(f.stem == name for f in files):
                 self.report(self.root / f"{name}.yml", 1, "", "taxonomy_missing_file", name=f"{name}.yml")
         fields = self.load_fields(self.root / FIELDS_FILE, vocabularies)
+        # Every field named in fields.yml, even a broken one already reported: limits may name it.
+        limits = self.load_limits(self.root / LIMITS_FILE, self.field_keys)
         if not self.problems:
             self.check_references(vocabularies)
-        return Taxonomy(self.root, MappingProxyType(vocabularies), fields)
+        return Taxonomy(self.root, MappingProxyType(vocabularies), fields, limits)  # type: ignore[arg-type]
+
+    def load_limits(self, file: Path, field_keys: set[str]) -> Limits | None:
+        document = self.read(file)
+        if document is None:
+            return None
+
+        def report(line: int, key: str, code: str, /, **params: object) -> None:
+            self.report(file, line, key, code, **params)
+
+        return read_limits(document, report, field_keys)
 
     def load_vocabulary(self, file: Path) -> Vocabulary | None:
         document = self.read(file)
@@ -204,8 +221,10 @@ class _TaxonomyLoader:
             self.report(file, 1, "", "taxonomy_bad_shape", expected=shape)
             return None
         for key in ("noun", "noun_en"):
-            if not isinstance(data.get(key), str):
+            if key not in data:
                 self.report(file, 1, key, "taxonomy_missing_key", key=key)
+            elif not isinstance(data[key], str):
+                self.report(file, document.line_of((key,), 1), key, "taxonomy_not_text", key=key)
         name = file.stem
         required = ("code", "label", *_EXTRA_KEYS.get(name, ()))
         if name == "hazards" and not isinstance(data.get("adult_only_marker"), str):
@@ -221,6 +240,15 @@ class _TaxonomyLoader:
             for key in missing:
                 self.report(file, line, f"items[{index + 1}]", "taxonomy_missing_key", key=key)
             if missing:
+                continue
+            wrong_texts = not_text(item, ("code", "label", "label_en", "description", "short", "safety_point"))
+            for key in wrong_texts:
+                self.report(file, document.line_of(("items", index, key), line), key, "taxonomy_not_text", key=key)
+            if wrong_texts:
+                continue
+            bad_code = code_problem(name, item["code"])
+            if bad_code:
+                self.report(file, document.line_of(("items", index, "code"), line), "code", bad_code[0], **bad_code[1])
                 continue
             wrong_lists = [key for key in _TEXT_LIST_KEYS if key in item and not (
                 isinstance(item[key], list) and all(isinstance(word, str) for word in item[key]))]
@@ -261,6 +289,7 @@ class _TaxonomyLoader:
             self.report(file, 1, "", "taxonomy_bad_shape", expected="fields: {tên-trường: {...}}")
             return ()
         specs: list[FieldSpec] = []
+        self.field_keys = {str(key) for key in data["fields"]}
         for key, spec in data["fields"].items():
             line = document.line_of(("fields", key), 1)
             if not isinstance(spec, dict) or not isinstance(spec.get("schema"), dict):
@@ -269,6 +298,22 @@ class _TaxonomyLoader:
             for missing in ("label", "help"):
                 if missing not in spec:
                     self.report(file, line, key, "taxonomy_missing_key", key=missing)
+            for wrong in not_text(spec, ("label", "help", "help_en", "deprecated")):
+                self.report(file, document.line_of(("fields", key, wrong), line), f"{key}.{wrong}",
+                            "taxonomy_not_text", key=wrong)
+            schema_problems = field_schema_problems(spec["schema"])
+            for code, params in schema_problems:
+                self.report(file, document.line_of(("fields", key, "schema"), line), f"{key}.schema", code, **params)
+            if schema_problems:
+                continue
+            if key in REQUIRED_DEFAULTS and spec.get("default") is None:
+                self.report(file, line, key, "taxonomy_default_required", key=key)
+            elif spec.get("default") is not None:
+                codes = {name: vocabulary.codes for name, vocabulary in vocabularies.items()}
+                bad_default = default_problem(spec["default"], spec["schema"], codes)
+                if bad_default:
+                    self.report(file, document.line_of(("fields", key, "default"), line), f"{key}.default",
+                                bad_default[0], **bad_default[1])
             for reference in _vocabulary_references(spec["schema"]):
                 # A vocabulary whose file exists but is broken was reported already.
                 if reference not in vocabularies and not (self.root / f"{reference}.yml").is_file():

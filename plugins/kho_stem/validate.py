@@ -9,6 +9,7 @@ from typing import Any
 from .body import body_headings
 from .body_html import BodyImage, BodyRenderer, HtmlPolicy
 from .card import Card, slug_of, suggested_slug
+from .card_bounds import body_bounds, control_characters, front_matter_bounds
 from .card_file import CardFileError, read_card_text
 from .diagnostics import Problem, Severity, has_errors
 from .front_matter import FrontMatterChecker, key_path
@@ -43,12 +44,21 @@ class CardChecker:
         if not is_slug(slug):
             report(1, "", "slug_invalid", name=path.name if path.name != "index.md" else slug,
                    suggestion=suggested_slug(path))
+        limits = self.taxonomy.limits
         try:
-            text = read_card_text(path)
-            document = load_located(text.front_matter, text.front_matter_line)
+            text = read_card_text(path, limits.card_bytes)
         except CardFileError as error:
             report(error.line, "", error.code, **error.params)
             return None, problems
+        # Control characters first: refused outright, before YAML or Markdown make them confusing.
+        control = [*control_characters(text.front_matter, text.front_matter_line),
+                   *control_characters(text.body, text.body_line)]
+        for line, key, code, params in control:
+            report(line, key, code, **params)
+        if control:
+            return None, problems
+        try:
+            document = load_located(text.front_matter, text.front_matter_line)
         except YamlSyntaxError as error:
             report(error.line, "", "yaml_syntax", problem=error.problem)
             return None, problems
@@ -61,6 +71,15 @@ class CardChecker:
             report(issue.line, key_path(issue.path), issue.code, **issue.params)
 
         meta = self.front_matter.check(document, report)
+        sizes = front_matter_bounds(document.value, text.front_matter, lambda p: document.line_of(p, 1), limits)
+        for line, key, code, params in sizes:
+            report(line, key, code, **params)
+        # Only a body within bounds is read further: past them, the parsers take too long or recurse too deep.
+        out_of_bounds = list(body_bounds(text.body, text.body_line, limits))
+        for line, key, code, params in out_of_bounds:
+            report(line, key, code, **params)
+        if out_of_bounds:
+            return None, problems
         check_topic_ages(meta, document, self.taxonomy, report)
         self.hazard_rules.check(meta, text.body, document, report)
         check_process(meta, body_headings(text.body, text.body_line), document, self.taxonomy, report)
@@ -112,6 +131,10 @@ class CardChecker:
         target, code = resolve_image(reference, folder)
         if code:
             report(line, where, code, path=reference)
+            return None
+        limit = self.taxonomy.limits.image_name_bytes
+        if len(target.name.encode("utf-8")) > limit:
+            report(line, where, "image_name_too_long", path=reference, limit=limit)
             return None
         # Used, even if this card or this image has errors: never also call the image unused.
         self.referenced_images.add(target)

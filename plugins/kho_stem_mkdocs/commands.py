@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,7 +19,11 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from kho_stem.diagnostics import page_failure
+from kho_stem.leftovers import OFFLINE_LEFTOVERS, clean_stale, site_leftovers, work_prefix
 from kho_stem.offline import OfflineCopy, pack, readme_text
+
+_PAGE_IN_LOG = re.compile(r"page '([^']+)'")
 
 
 class BuildFailed(Exception):
@@ -39,7 +44,9 @@ class _ErrorCollector(logging.Handler):
 def build_site(config_file: Path, site_dir: Path, strict: bool = False, **overrides: object) -> MkDocsConfig:
     """Build into ``site_dir`` (replaced only on success); ``overrides`` change mkdocs.yml settings."""
     site_dir = site_dir.resolve()
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale(site_dir.parent, site_leftovers(site_dir))
+    staging = Path(tempfile.mkdtemp(prefix=work_prefix("site"), dir=site_dir.parent))
     collector = _ErrorCollector()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(collector)
@@ -54,9 +61,22 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False, **overri
         return config
     except (Abort, ConfigurationError, PluginError) as error:
         raise BuildFailed("\n".join(collector.messages) or str(error)) from None
+    except RecursionError:
+        # The card limits (limits.yml) stop the nesting known to recurse this deep; should another
+        # shape get through, name the page and its card instead of showing a traceback.
+        raise BuildFailed(_failed_page(collector.messages, "RecursionError")) from None
     finally:
         mkdocs_logger.removeHandler(collector)
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _failed_page(logged: list[str], reason: str) -> str:
+    """MkDocs logs "Error reading page 'hoat-dong/<slug>/index.md': …" before re-raising."""
+    for line in logged:
+        found = _PAGE_IN_LOG.search(line)
+        if found:
+            return page_failure(found.group(1), reason)
+    return page_failure("?", reason)
 
 
 def _swap_in(staging: Path, site_dir: Path) -> None:
@@ -79,7 +99,12 @@ def serve_site(config_file: Path, address: str) -> None:
 def build_offline(config_file: Path, target: Path) -> OfflineCopy:
     """Build the site with file URLs (pages open from a folder, no server) and pack it as ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".offline-", dir=target.parent) as work:
+    clean_stale(target.parent, OFFLINE_LEFTOVERS)
+    try:
+        work_folder = tempfile.TemporaryDirectory(prefix=work_prefix("offline"), dir=target.parent)
+    except OSError as error:  # name the target people chose, not our work folder inside it
+        raise OSError(error.errno, error.strerror, str(target)) from None
+    with work_folder as work:
         site = Path(work) / "site"
         # No repository link either: the theme would ask GitHub's API for its stars, a request
         # that an offline copy must never make.

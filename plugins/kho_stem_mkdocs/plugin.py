@@ -117,6 +117,9 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.generated = self.site.pages()
         for name, content in self.site.exports(dt.date.today().isoformat()).items():
             files.append(File.generated(config, name, content=content))
+        # Static files, not pages: kept out of the navigation, the search data and the sitemap.
+        for name, content in self.site.redirects().items():
+            files.append(File.generated(config, name, content=content))
         self.page_entries = []
         for src, page in self.generated.items():
             inclusion = InclusionLevel.NOT_IN_NAV if self.site.is_card_page(src) else InclusionLevel.UNDEFINED

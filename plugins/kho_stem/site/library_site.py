@@ -21,6 +21,7 @@ from .fragments import e
 from .listing import Thumbnail, card_list
 from .page import GeneratedPage
 from .print_parts import PrintSettings
+from .redirects import redirect_pages
 from .search_data import PageEntry, search_data, search_data_script
 from .stats_page import render_stats_page
 from .urls import Linker, age_page, card_page, cards_index_page, catalog_page, materials_page, stats_page, topic_page
@@ -126,6 +127,10 @@ class LibrarySite:
             CSV_NAME: "\ufeff" + catalog_csv(records, self.taxonomy),
             SCHEMA_NAME: json.dumps(catalog_schema(self.taxonomy), ensure_ascii=False, indent=2) + "\n",
         }
+
+    def redirects(self) -> dict[str, str]:
+        """Redirect pages from each published card's old names (``aliases``), by file path."""
+        return redirect_pages(self.cards, self.linker)
 
     def search_script(self, pages: list[PageEntry]) -> str:
         """The catalog and search data (``DATA_SCRIPT``): every card, plus ``pages`` that are not cards."""

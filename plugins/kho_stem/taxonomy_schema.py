@@ -1,0 +1,84 @@
+"""What a well-formed taxonomy entry looks like, beyond its shape: text where text belongs,
+codes fit for page addresses, card field schemas that are valid JSON Schema with valid patterns,
+and defaults that fit their field.
+
+Each function returns ``(message code, parameters)`` pairs; the loader adds file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .text import is_slug
+
+# Their codes become page addresses (do-tuoi/<code>/, chu-de/<code>/) and filter values:
+# `../../` in a topic code reached the home page's links.
+SLUG_VOCABULARIES = ("ages", "topics", "hazards")
+# Any other code (S, CC-BY-SA-4.0) still goes into attributes and file names: letters, digits, . and -.
+_SAFE_CODE = re.compile(r"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$")
+# Card pages always name a licence, so the field must say which one a card gets without one.
+REQUIRED_DEFAULTS = ("license",)
+Finding = tuple[str, dict[str, object]]
+
+
+def not_text(entry: Mapping[str, Any], keys: tuple[str, ...]) -> list[str]:
+    """The ``keys`` present in ``entry`` whose value is not text (a mapping where a label belongs)."""
+    return [key for key in keys if key in entry and not isinstance(entry[key], str)]
+
+
+def code_problem(vocabulary: str, code: str) -> Finding | None:
+    if vocabulary in SLUG_VOCABULARIES and not is_slug(code):
+        return "taxonomy_code_not_slug", {"code": code}
+    if not _SAFE_CODE.match(code):
+        return "taxonomy_code_not_slug", {"code": code}
+    return None
+
+
+def field_schema_problems(schema: Mapping[str, Any]) -> list[Finding]:
+    """A field's schema must be valid JSON Schema (2020-12) and its patterns valid expressions."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    problems: list[Finding] = []
+    for pattern in _patterns(schema):
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as error:
+            problems.append(("taxonomy_bad_pattern", {"pattern": pattern, "problem": str(error)}))
+    if problems:
+        return problems
+    try:
+        # `vocabulary` is our own keyword (expanded into an enum when loaded); JSON Schema ignores it.
+        Draft202012Validator.check_schema(dict(schema))
+    except SchemaError as error:
+        problems.append(("taxonomy_bad_schema", {"problem": error.message}))
+    return problems
+
+
+def _patterns(schema: Any) -> Iterator[Any]:
+    if isinstance(schema, Mapping):
+        for key, value in schema.items():
+            if key == "pattern":
+                yield value
+            else:
+                yield from _patterns(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from _patterns(value)
+
+
+def default_problem(default: Any, schema: Mapping[str, Any], codes: Mapping[str, tuple[str, ...]]) -> Finding | None:
+    """A default must be a value the field accepts; ``codes`` are each vocabulary's codes."""
+    if "vocabulary" in schema:
+        allowed = codes.get(str(schema["vocabulary"]), ())
+        if default not in allowed:
+            return "taxonomy_bad_default", {"value": default, "problem": ", ".join(allowed)}
+        return None
+    from jsonschema import Draft202012Validator
+
+    error = next(iter(Draft202012Validator(dict(schema)).iter_errors(default)), None)
+    if error is not None:
+        return "taxonomy_bad_default", {"value": default, "problem": error.message}
+    return None
