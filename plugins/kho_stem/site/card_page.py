@@ -48,6 +48,8 @@ def render_card_page(
     parts.append(_safety(card, fact.hazards, taxonomy))
     parts.append(_materials(card, taxonomy))
     parts.append(_list_section("Mục tiêu", "muc-tieu", card.get("objectives")))
+    if card.get("observe"):
+        parts.append(_observe(card.get("observe")))
     if card.cover is not None:
         parts.insert(3, _cover(card, linker, published_image, here))
     parts.append(rewrite_images(card.body.strip(), card, linker, published_image, here) + "\n")
@@ -131,6 +133,15 @@ def _materials(card: Card, taxonomy: Taxonomy) -> str:
         "## Nguyên vật liệu { #nguyen-vat-lieu }\n\n"
         '<ul class="ks-materials">\n' + "\n".join(rows) + "\n</ul>\n"
     )
+
+
+def _observe(signs: list[str]) -> str:
+    """'Quan sát, đánh giá': signs the teacher ticks (on screen or on paper) for assessing children."""
+    rows = "\n".join(
+        f'<li><input type="checkbox" id="qs-{index}"> <label for="qs-{index}">{e(sign)}</label></li>'
+        for index, sign in enumerate(signs, start=1)
+    )
+    return f'## Quan sát, đánh giá {{ #quan-sat }}\n\n<ul class="ks-observe">\n{rows}\n</ul>\n'
 
 
 def _list_section(title: str, anchor: str, items: list[str]) -> str:
