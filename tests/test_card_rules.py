@@ -54,7 +54,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("material-without-name", edit(V, "{name: vỏ hộp sữa giấy, quantity: 2, per: nhom}", "{quantity: 2}"), [
         "x.md:13: materials[1]: thiếu `name`"]),
     ("material-unknown-subkey", edit(V, "quantity: 2, per: nhom}", "so-luong: 2, per: nhom}"), [
-        "x.md:13: materials[1].so-luong: không phải tên trường hợp lệ (hợp lệ: name, quantity, per, hazards, note)"]),
+        "x.md:13: materials[1].so-luong: không phải tên trường hợp lệ "
+        "(hợp lệ: name, quantity, per, hazards, note, from_home)"]),
     ("hazard-undeclared", edit(V, "{name: sỏi to, quantity: 20, per: nhom, hazards: [vat-nho]}",
                                 "{name: nam châm thanh, quantity: 2, per: nhom}"), [
         'x.md:14: materials[2]: vật liệu "nam châm thanh" có mối nguy Nam châm; thêm `hazards: [nam-cham]` '
@@ -71,16 +72,16 @@ CASES: list[tuple[str, str, list[str]]] = [
         'x.md:17: safety: thẻ dùng vật liệu có mối nguy "vat-nho" (Vật nhỏ (nguy cơ hóc, nuốt)) nhưng không '
         "lưu ý an toàn nào nhắc tới (hóc, nuốt, vào miệng, ngậm); thêm một lưu ý, ví dụ: "
         '"Đếm vật nhỏ trước và sau hoạt động; nhắc trẻ không cho vào miệng, mũi, tai."']),
-    ("hazard-without-adult-step", edit(V, "  - Chỉ người lớn dùng kéo để cắt hộp sữa.",
+    ("hazard-without-adult-step", edit(V, "  - Cắt hộp sữa bằng kéo là việc của cô.",
                                        "  - Cô cất kéo sau khi cắt."), [
         'x.md:16: materials[4]: mối nguy "dung-cu-sac" (Dụng cụ sắc nhọn) cần một bước chỉ người lớn làm; '
-        'ghi rõ "Chỉ người lớn" ở bước đó trong nội dung hoặc trong một lưu ý `safety`']),
+        'ghi rõ "Việc của cô" ở bước đó trong nội dung hoặc trong một lưu ý `safety`']),
     ("toxic-plant", edit(V, "{name: vỏ hộp sữa giấy, quantity: 2, per: nhom}", "{name: lá trúc đào, quantity: 2}"), [
         'x.md:13: materials[1]: "lá trúc đào" là cây độc không được dùng trong trường mầm non (trúc đào); '
         "bỏ vật liệu này"]),
     ("safety-empty", V[: V.index("safety:\n")] + "safety: []\n" + V[V.index("objectives:"):], [
         'x.md:16: materials[4]: mối nguy "dung-cu-sac" (Dụng cụ sắc nhọn) cần một bước chỉ người lớn làm; '
-        'ghi rõ "Chỉ người lớn" ở bước đó trong nội dung hoặc trong một lưu ý `safety`',
+        'ghi rõ "Việc của cô" ở bước đó trong nội dung hoặc trong một lưu ý `safety`',
         "x.md:17: safety: cần ít nhất 1 mục",
         'x.md:17: safety: thẻ dùng vật liệu có mối nguy "vat-nho" (Vật nhỏ (nguy cơ hóc, nuốt)) nhưng không '
         "lưu ý an toàn nào nhắc tới (hóc, nuốt, vào miệng, ngậm); thêm một lưu ý, ví dụ: "
@@ -89,7 +90,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         "nào nhắc tới (không để trẻ một mình, trông trẻ, giám sát, luôn có cô, luôn ở cạnh); thêm một lưu ý, "
         'ví dụ: "Luôn có cô ở cạnh chậu nước; không để trẻ một mình gần nước; lau khô sàn ướt."',
         'x.md:17: safety: thẻ dùng vật liệu có mối nguy "dung-cu-sac" (Dụng cụ sắc nhọn) nhưng không lưu ý an '
-        "toàn nào nhắc tới (dao, kéo, dùi, sắc, nhọn); thêm một lưu ý, ví dụ: \"Chỉ người lớn dùng dao, dùi, "
+        "toàn nào nhắc tới (dao, kéo, dùi, sắc, nhọn); thêm một lưu ý, ví dụ: \"Việc của cô: dùng dao, dùi, "
         'kéo nhọn; cất dụng cụ ngoài tầm với của trẻ ngay sau khi dùng."']),
     ("process-step-missing", edit(V, "## Giải thích\n", "## Trò chuyện\n"), [
         'x.md:8: process: quy trình 5e cần tiêu đề "## Giải thích" (bước 3) trong nội dung, sau "## Khám phá"']),

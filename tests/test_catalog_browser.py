@@ -39,7 +39,7 @@ def _card(title: str, description: str, ages: str, *, no_hazards: bool = False) 
     if no_hazards:
         start, end = text.index("materials:\n"), text.index("safety:\n")
         text = text[:start] + NO_HAZARD_MATERIALS + text[end:]
-        text = edit(text, "  - Chỉ người lớn dùng kéo để cắt hộp sữa.\n", "")
+        text = edit(text, "  - Cắt hộp sữa bằng kéo là việc của cô.\n", "")
         text = edit(text, "  - Đếm sỏi trước và sau hoạt động; nhắc trẻ không cho sỏi vào miệng.\n", "")
     return text
 

@@ -13,9 +13,9 @@ from conftest import HAS_CHROMIUM, ROOT, served
 
 SITE_URL = "https://kho-stem.example.org/"
 CARDS = {  # slug -> a safety sentence and a material the printout must keep
-    "o-to-hop-sua-chay-bang-bong-bay": ("Chỉ người lớn thổi bóng bay", "vỏ hộp sữa giấy 1 lít"),
+    "o-to-hop-sua-chay-bang-bong-bay": ("Việc của cô: thổi bóng bay", "vỏ hộp sữa giấy 1 lít"),
     "nui-cat-phun-bot-nho-giam-va-muoi-no": ("muối nở", "giấm"),
-    "binh-loc-nuoc-tu-chai-nhua-soi-cat-va-bong": ("Chỉ người lớn dùng dao rọc giấy", "bông gòn"),
+    "binh-loc-nuoc-tu-chai-nhua-soi-cat-va-bong": ("Việc của cô: dùng dao rọc giấy", "bông gòn"),
 }
 NAVIGATION = ("Hướng dẫn sử dụng", "Tìm hoạt động", "Hoạt động liên quan", "In thẻ", "Phiếu gửi gia đình",
               "Made with")
@@ -75,7 +75,8 @@ def test_family_handout_is_short_and_for_home(browser, base_url, tmp_path: Path)
                          mode="family")
     assert pages == 1
     assert "PHIẾU GỬI GIA ĐÌNH" in text.upper() and "Bố mẹ cùng con làm ở nhà" in text
-    assert "Lưu ý an toàn" in text and "Chỉ người lớn thổi bóng bay" in text
+    assert "Lưu ý an toàn" in text and "Việc của cô: thổi bóng bay" in text
+    assert "Nhờ bố mẹ gửi đến lớp trước buổi học một tuần" in text and "nắp chai nhựa cùng cỡ làm bánh xe" in text
     assert "Mục tiêu" not in text and "Tác giả" not in text
 
 

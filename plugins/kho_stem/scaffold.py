@@ -20,10 +20,11 @@ from .text import nfc, slugify
 
 # Shown as the commented example of a field the teacher fills in by hand.
 _EXAMPLES = {
-    "materials": ["- {name: vỏ hộp sữa giấy, quantity: 2, per: nhom}",
+    "materials": ["- {name: vỏ hộp sữa giấy, quantity: 2, per: nhom, from_home: true}",
                   "- {name: kéo, quantity: 1, per: lop, hazards: [dung-cu-sac]}"],
-    "safety": ["- Chỉ người lớn dùng kéo."],
+    "safety": ["- Cắt hộp sữa bằng kéo là việc của cô; cất kéo ngoài tầm với của trẻ."],
     "objectives": ["- Trẻ quan sát và nói được điều mình thấy."],
+    "observe": ["- Trẻ nói được vật nào nổi, vật nào chìm.", "- Trẻ đếm đúng số sỏi thuyền chở được."],
     "setting": ["trong-lop"],
     "domains": ["[nhan-thuc]"],
     "cover": ["anh-bia.jpg"],

@@ -43,6 +43,8 @@ def render_card_page(
     before.append(_safety(card, fact.hazards, taxonomy))
     before.append(_materials(card, taxonomy))
     before.append(_list_section("Mục tiêu", "muc-tieu", card.get("objectives")))
+    if card.get("observe"):
+        before.append(_observe(card.get("observe")))
     after = []
     if card.get("family"):
         after.append(_text_section("Gợi ý cho gia đình", "gia-dinh", card.get("family")))
@@ -126,6 +128,15 @@ def _materials(card: Card, taxonomy: Taxonomy) -> str:
         "## Nguyên vật liệu { #nguyen-vat-lieu }\n\n"
         '<ul class="ks-materials">\n' + "\n".join(rows) + "\n</ul>\n"
     )
+
+
+def _observe(signs: list[str]) -> str:
+    """'Quan sát, đánh giá': signs the teacher ticks (on screen or on paper) for assessing children."""
+    rows = "\n".join(
+        f'<li><input type="checkbox" id="qs-{index}"> <label for="qs-{index}">{e(sign)}</label></li>'
+        for index, sign in enumerate(signs, start=1)
+    )
+    return f'## Quan sát, đánh giá {{ #quan-sat }}\n\n<ul class="ks-observe">\n{rows}\n</ul>\n'
 
 
 def _list_section(title: str, anchor: str, items: list[str]) -> str:

@@ -26,7 +26,7 @@ class PrintSettings:
 
 def print_actions(card: Card) -> str:
     family = ('<button type="button" class="md-button" data-ks-print="family">Phiếu gửi gia đình</button>'
-              if card.get("family") else "")
+              if _has_handout(card) else "")
     return (f'<p class="ks-print-actions"><button type="button" class="md-button" data-ks-print="card">'
             f"In thẻ</button> {family}</p>\n")
 
@@ -36,21 +36,44 @@ def list_print_action() -> str:
             "In danh sách</button></p>\n")
 
 
-def family_handout(card: Card) -> str:
-    """Short and friendly: what to do at home, with what, and what to watch."""
-    if not card.get("family"):
+def from_home_items(card: Card) -> list[dict]:
+    """The materials the card asks families to send (``from_home: true``), in the card's order."""
+    return [item for item in card.get("materials") if isinstance(item, dict) and item.get("from_home") is True]
+
+
+def _has_handout(card: Card) -> bool:
+    return bool(card.get("family") or from_home_items(card))
+
+
+def _send_request(items: list[dict]) -> str:
+    """Exactly the items to collect, with their quantity, asked a week ahead so the class has them."""
+    if not items:
         return ""
-    materials = "".join(f"<li>{e(material_name(item))}</li>" for item in card.get("materials"))
+    rows = "".join(
+        f"<li>{e(material_name(item))}" + (f" ({e(item['quantity'])})" if item.get("quantity") is not None else "")
+        + "</li>" for item in items
+    )
+    return ('<p class="ks-handout__heading">Nhờ bố mẹ gửi đến lớp trước buổi học một tuần</p>\n'
+            f'<ul class="ks-handout__send">{rows}</ul>\n'
+            "<p>Đồ gửi đến lớp xin rửa sạch, để khô; cô sẽ kiểm tra trước khi dùng.</p>\n")
+
+
+def family_handout(card: Card) -> str:
+    """Short and friendly: what to send to class, what to do at home, with what, and what to watch."""
+    if not _has_handout(card):
+        return ""
+    send = _send_request(from_home_items(card))
+    home = ""
+    if card.get("family"):
+        materials = "".join(f"<li>{e(material_name(item))}</li>" for item in card.get("materials"))
+        home = (f'<p class="ks-handout__heading">Bố mẹ cùng con làm ở nhà</p>\n<p>{e(card.get("family"))}</p>\n'
+                f'<p class="ks-handout__heading">Đồ dùng (chọn thứ sẵn có ở nhà)</p>\n<ul>{materials}</ul>\n')
     safety = "".join(f"<li>{e(note)}</li>" for note in card.get("safety"))
     return f"""<section class="ks-handout" aria-hidden="true">
 <p class="ks-handout__kicker">Phiếu gửi gia đình</p>
 <p class="ks-handout__title">{e(card.title)}</p>
-<p>Ở lớp, con vừa tham gia hoạt động: {e(card.get("description"))}</p>
-<p class="ks-handout__heading">Bố mẹ cùng con làm ở nhà</p>
-<p>{e(card.get("family"))}</p>
-<p class="ks-handout__heading">Đồ dùng (chọn thứ sẵn có ở nhà)</p>
-<ul>{materials}</ul>
-<p class="ks-handout__heading">Lưu ý an toàn</p>
+<p>Ở lớp, con tham gia hoạt động: {e(card.get("description"))}</p>
+{send}{home}<p class="ks-handout__heading">Lưu ý an toàn</p>
 <ul>{safety}</ul>
 <p class="ks-handout__closing">Cảm ơn bố mẹ đã cùng con khám phá!</p>
 </section>
