@@ -49,7 +49,7 @@ def funnel_stethoscope():
         draw.arc((330 - r, 500 - r, 330 + r, 500 + r), 150, 210, fill=RED, width=5)
     label(draw, (600, 500), "thình thịch", size=28, bold=True, fill=RED)
     label(draw, (150, 330), "phễu", size=28, bold=True)
-    label(draw, (660, 100), "ống cao su", size=26, bold=True, fill=DARK_GREEN)
+    label(draw, (660, 100), "ống nhựa mềm", size=26, bold=True, fill=DARK_GREEN)
     return img
 
 
