@@ -153,7 +153,7 @@ def test_safe_markdown_is_published_unchanged(renderer: BodyRenderer):
     assert '<div class="admonition warning">' in rendered.html
     assert '<td align="left">Lá</td>' in rendered.html
     assert "&lt;b&gt;mã&lt;/b&gt;" in rendered.html
-    assert 'href="https://moet.gov.vn" rel="noopener noreferrer"' in rendered.html
+    assert '<a href="https://moet.gov.vn">xem thêm</a>' in rendered.html
 
 
 def test_deep_nesting_past_the_bounds_is_a_located_problem_not_a_crash(renderer: BodyRenderer):

@@ -151,28 +151,34 @@ class BodyRenderer:
         )
         self._strict_attributes = {tag: set(policy.attributes.get(tag, ())) for tag in policy.tags}
         self._strict_attributes["*"] = set(policy.attributes["*"])
+        self._allowed_tags = set(policy.tags)
+        self._removed_with_content = set(policy.removed_with_content)
+        self._url_schemes = set(policy.url_schemes)
+        self._reported_tags = set(_REPORTED_TAGS)
+        self._reported_schemes = set(_REPORTED_SCHEMES)
 
     def render(self, body: str, first_line: int) -> RenderedBody:
         """Render ``body``, whose first line is line ``first_line`` of the card file."""
         # Bodies past the limits of limits.yml (size, nesting, unclosed tags) never get here
         # (card_bounds); deep recursion is still caught, so no card can crash a check.
-        locate = _Locator(body, first_line)
         try:
             rendered = self._markdown.reset().convert(body)
         except RecursionError:
             return RenderedBody("", (), (BodyProblem(first_line, "body_render_failed"),))
         permissive = nh3.clean(
-            rendered, tags=set(_REPORTED_TAGS), clean_content_tags=set(), generic_attribute_prefixes={""},
-            url_schemes=set(_REPORTED_SCHEMES), strip_comments=True, link_rel=None,
+            rendered, tags=self._reported_tags, clean_content_tags=set(), generic_attribute_prefixes={""},
+            url_schemes=self._reported_schemes, strip_comments=True, link_rel=None,
         )
-        walker = _Walker(self.policy, locate)
+        published = nh3.clean(
+            rendered, tags=self._allowed_tags, clean_content_tags=self._removed_with_content,
+            attributes=self._strict_attributes, url_schemes=self._url_schemes,
+            attribute_filter=self.policy.keep_value, strip_comments=True, link_rel=None,
+        )
+        if published == permissive and "<img" not in published:
+            return RenderedBody(published, (), ())  # the usual card: nothing removed, no image to check
+        walker = _Walker(self.policy, _Locator(body, first_line))
         walker.feed(permissive)
         walker.close()
-        published = nh3.clean(
-            rendered, tags=set(self.policy.tags), clean_content_tags=set(self.policy.removed_with_content),
-            attributes=self._strict_attributes, url_schemes=set(self.policy.url_schemes),
-            attribute_filter=self.policy.keep_value, strip_comments=True, link_rel="noopener noreferrer",
-        )
         return RenderedBody(published, tuple(walker.images), walker.distinct_problems())
 
 
