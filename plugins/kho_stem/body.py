@@ -52,6 +52,11 @@ class BodyScan:
     tags: tuple[HtmlTag, ...]
 
 
+def code_free_lines(body: str) -> list[str]:
+    """The body's lines with fenced code blanked and inline code spans replaced by spaces."""
+    return _blank_code(body)
+
+
 def _blank_code(body: str) -> list[str]:
     lines = body.split("\n")
     fence: str | None = None

@@ -11,10 +11,11 @@ from .card import Card, slug_of, suggested_slug
 from .card_file import CardFileError, read_card_text
 from .diagnostics import Problem, Severity, has_errors
 from .front_matter import FrontMatterChecker, key_path
+from .hazards import HazardRules
 from .html_safety import unsafe_html
 from .image_refs import resolve_image
 from .images import inspect_image, records_location
-from .rules import HazardRules, check_process, check_topic_ages
+from .rules import check_duration, check_process, check_topic_ages
 from .taxonomy import Taxonomy
 from .text import is_slug
 from .yaml_source import LocatedDocument, YamlSyntaxError, load_located
@@ -60,7 +61,8 @@ class CardChecker:
 
         meta = self.front_matter.check(document, report)
         check_topic_ages(meta, document, self.taxonomy, report)
-        self.hazard_rules.check(meta, text.body, document, report)
+        check_duration(meta, document, self.taxonomy, report)
+        self.hazard_rules.check(meta, text.body, text.body_line, document, report)
         scan = scan_body(text.body, text.body_line)
         check_process(meta, scan.headings, document, self.taxonomy, report)
         for line, code, params in unsafe_html(scan):
