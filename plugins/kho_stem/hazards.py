@@ -16,7 +16,7 @@ from typing import Any
 from .messages import Text, phrase
 from .passages import BODY, FAMILY, INCLUSION, NAME, NOTE, SAFETY, Passage, card_passages
 from .taxonomy import Taxonomy, Term
-from .text import PhraseIndex, fold_aligned
+from .text import PhraseIndex
 from .yaml_source import LocatedDocument
 
 Report = Callable[..., None]
@@ -62,7 +62,11 @@ class HazardRules:
         self.taxonomy = taxonomy
         self.hazards = {hazard.code: hazard for hazard in taxonomy.hazards}
         self.markers = taxonomy.adult_only_markers
-        self.index: PhraseIndex[Tag] = PhraseIndex(_entries(taxonomy))
+        # Hazard words are looked for in every text; the frequent context words (markers,
+        # negations, children, clause breaks) only in the few passages that name a hazard.
+        context = list(_context_entries(taxonomy))
+        self.index: PhraseIndex[Tag] = PhraseIndex(_hazard_entries(taxonomy), blockers=[w for w, _ in context])
+        self.context: PhraseIndex[Tag] = PhraseIndex(context)
 
     def check(self, meta: dict[str, Any], body: str, body_line: int, document: LocatedDocument,
               report: Report) -> None:
@@ -76,14 +80,18 @@ class HazardRules:
             starts.append(offset)
             offset += len(passage.text) + len(_SEPARATOR)
         found = [_Found(p) for p in passages]
-        for match in self.index.find(text, fold_aligned(text)):
+        for match in self.index.find(text):
             number = bisect_right(starts, match.start) - 1
             if match.end > starts[number] + len(passages[number].text):
                 continue  # cannot happen with the blank-line separator; kept for safety
             entry, start, end = found[number], match.start - starts[number], match.end - starts[number]
-            word = match.text
             for tag in match.payloads:
-                _record(entry, tag, start, end, word)
+                _record(entry, tag, start, end, match.text)
+        for entry in found:
+            if entry.named or entry.safe_forms or entry.misuse:
+                for match in self.context.find(entry.passage.text):
+                    for tag in match.payloads:
+                        _record(entry, tag, match.start, match.end, match.text)
         return found
 
 
@@ -111,14 +119,17 @@ def _record(entry: _Found, tag: Tag, start: int, end: int, word: str) -> None:
         entry.has_child = True
 
 
-def _entries(taxonomy: Taxonomy) -> Iterator[tuple[str, Tag]]:
-    settings = taxonomy.hazards.settings
+def _hazard_entries(taxonomy: Taxonomy) -> Iterator[tuple[str, Tag]]:
     for hazard in taxonomy.hazards:
         code = hazard.code
         for key, kind in (("detect", DETECT), ("must_mention", DANGER), ("forbidden_materials", FORBIDDEN),
                           ("misuse", MISUSE), ("safe_forms", SAFE_FORM), ("not", LOOKALIKE)):
             for word in hazard.get(key) or ():
                 yield word, Tag(kind, code)
+
+
+def _context_entries(taxonomy: Taxonomy) -> Iterator[tuple[str, Tag]]:
+    settings = taxonomy.hazards.settings
     for key, kind in (("adult_only_markers", MARKER), ("negation_cues", NEGATION),
                       ("not_negation", NOT_NEGATION), ("child_words", CHILD), ("clause_words", CLAUSE)):
         for word in settings.get(key) or ():

@@ -35,13 +35,37 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG_PATTERN.match(text))
 
 
+def _char_table(convert) -> dict[int, str]:
+    """A str.translate table for Latin, Greek and Cyrillic letters, one character for one."""
+    table: dict[int, str] = {}
+    for first, last in ((0x0041, 0x052F), (0x1E00, 0x1FFF)):
+        for code in range(first, last + 1):
+            converted = convert(chr(code))
+            if len(converted) == 1 and converted != chr(code):
+                table[code] = converted
+    return table
+
+
+_LOWER_TABLE = _char_table(str.lower)
+_FOLD_TABLE = _char_table(fold)
+
+
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]+")
+
+
+def lower_aligned(text: str) -> str:
+    """Lower-case ``text`` one character for one (``str.lower`` may lengthen a text: "İ")."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_LOWER_TABLE)
+
+
 def fold_aligned(text: str) -> str:
-    """``fold(text)`` with one character per character of ``text``, so that offsets found in the
+    """Lower-case and strip Vietnamese marks one character for one, so that offsets found in the
     folded text point at the same characters in the original."""
-    folded = fold(text)
-    if len(folded) == len(text):
-        return folded
-    return "".join(f if len(f := fold(ch)) == 1 else ch for ch in text)
+    # The fast way (C-level normalisation) keeps the length for NFC text; anything else (a stray
+    # combining mark, Hangul) goes through the per-character table.
+    folded = _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text.lower())).replace("đ", "d")
+    return folded if len(folded) == len(text) else text.translate(_FOLD_TABLE)
 
 
 def is_unaccented(span: str) -> bool:
@@ -49,16 +73,27 @@ def is_unaccented(span: str) -> bool:
     return fold(span) == span.lower()
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _key(phrase: str) -> str:
-    return _SPACES.sub(" ", nfc(phrase).strip().lower())
+    return " ".join(nfc(phrase).lower().split())
+
+
+def _unmarked_line(lowered: str, folded: str, start: int, end: int) -> bool:
+    first = lowered.rfind("\n", 0, start) + 1
+    last = lowered.find("\n", end)
+    last = len(lowered) if last == -1 else last
+    return lowered[first:last] == folded[first:last]
+
+
+def _spaced(span: str) -> str:
+    """A matched span with its spaces as in the keys (a phrase may run over a line break)."""
+    return span if " " not in span and "\n" not in span and "\t" not in span else " ".join(span.split())
 
 
 def _trie_pattern(phrases: Iterable[str]) -> str:
     """One regular expression for many phrases, shaped as a trie so that matching a long word
-    list costs about as much as matching one word; longer phrases win over their prefixes."""
+    list costs about as much as matching one word; longer phrases win over their prefixes.
+    Each phrase must start a word: that is checked right after its first character, so the
+    expression starts with a set of letters and the regex engine can skip to candidates fast."""
     trie: dict[str, dict] = {}
     for phrase in phrases:
         node = trie
@@ -66,15 +101,19 @@ def _trie_pattern(phrases: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + build(child)
-                    for char, child in sorted(node.items()) if char]
+    def build(node: dict[str, dict], first: bool = False) -> str:
+        branches = []
+        for char, child in sorted(node.items()):
+            if char:
+                start = r"\s+" if char == " " else re.escape(char)
+                boundary = r"(?<!\w[\s\S])" if first else ""
+                branches.append(start + boundary + build(child))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return build(trie)
+    return build(trie, first=True)
 
 
 @dataclass(frozen=True)
@@ -93,9 +132,14 @@ class PhraseIndex(Generic[T]):
     A span with other marks is not a match: "bóng râm" is not "bong bóng". At one place the
     longest listed phrase wins, so listing "nến điện" keeps it from being read as "nến".
     Each phrase carries payloads; the same phrase may be listed several times.
+
+    Typing without marks is judged cautiously, because many plain words are real words: a
+    one-word phrase counts unmarked only on a line written wholly without marks ("con" in "Bố mẹ
+    cho con" is not "cồn"), and ``blockers`` (words found exactly) veto an unmarked reading of
+    a span that contains them ("cho con" holds "con", so it is not "chó con").
     """
 
-    def __init__(self, entries: Iterable[tuple[str, T]]):
+    def __init__(self, entries: Iterable[tuple[str, T]], blockers: Iterable[str] = ()):
         payloads: dict[str, list[T]] = {}
         for phrase, payload in entries:
             key = _key(phrase)
@@ -106,32 +150,46 @@ class PhraseIndex(Generic[T]):
         for key, values in self._exact.items():
             folded.setdefault(fold(key), []).extend(values)
         self._folded = {key: tuple(values) for key, values in folded.items()}
-        self._exact_pattern = self._compile(self._exact)
+        # Exact search inside a candidate also knows the blockers (with no payload).
+        self._inner = {**{_key(word): () for word in blockers}, **self._exact}
+        self._exact_pattern = self._compile(self._inner)
         self._folded_pattern = self._compile(self._folded)
 
     @staticmethod
     def _compile(keys: Iterable[str]) -> re.Pattern[str] | None:
         body = _trie_pattern(keys)
-        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if body else None
+        return re.compile(rf"{body}(?!\w)") if body else None
 
-    def find(self, text: str, folded: str | None = None) -> list[PhraseMatch[T]]:
-        """Every match in ``text``, in order; ``folded`` is ``fold_aligned(text)`` if already known."""
-        if self._exact_pattern is None or self._folded_pattern is None:
-            return []
-        found: dict[int, PhraseMatch[T]] = {}
-        for match in self._exact_pattern.finditer(text):
-            payloads = self._exact.get(_key(match.group(0)))
+    def find(self, text: str) -> list[PhraseMatch[T]]:
+        """Every match in ``text``, in order, not overlapping.
+
+        One scan of the folded text finds every candidate (an exact phrase is also a folded one).
+        A candidate written exactly counts. Otherwise an exact phrase inside it wins ("Bố mẹ cho
+        con" holds the word "con", so it is not "chó con" typed without marks); failing that, the
+        candidate counts only when the text writes it without any mark ("bong bong").
+        """
+        found: list[PhraseMatch[T]] = []
+        if self._folded_pattern is None or self._exact_pattern is None:
+            return found
+        lowered, folded = lower_aligned(text), fold_aligned(text)
+        search, position = self._folded_pattern.search, 0
+        while (match := search(folded, position)) is not None:
+            start, end = match.span()
+            written = _spaced(lowered[start:end])
+            payloads = self._exact.get(written)
+            if payloads is None and " " in written:
+                inner = self._exact_pattern.search(lowered, start, end)
+                if inner is not None:
+                    inner = self._exact_pattern.match(lowered, inner.start()) or inner
+                    start, end = inner.span()
+                    payloads = self._inner.get(_spaced(inner.group(0)))
+                elif written == _spaced(folded[start:end]):
+                    payloads = self._folded.get(written)
+            elif payloads is None and written == folded[start:end] and _unmarked_line(lowered, folded, start, end):
+                payloads = self._folded.get(written)
             if payloads:
-                found[match.start()] = PhraseMatch(match.start(), match.end(), match.group(0), payloads)
-        folded = fold_aligned(text) if folded is None else folded
-        taken = sorted((m.start, m.end) for m in found.values())
-        for match in self._folded_pattern.finditer(folded):
-            span = text[match.start():match.end()]
-            if match.start() in found or not is_unaccented(span):
-                continue
-            if any(start < match.end() and match.start() < end for start, end in taken):
-                continue
-            payloads = self._folded.get(_key(match.group(0)))
-            if payloads:
-                found[match.start()] = PhraseMatch(match.start(), match.end(), span, payloads)
-        return [found[start] for start in sorted(found)]
+                found.append(PhraseMatch(start, end, text[start:end], payloads))
+                position = end
+            else:
+                position = start + 1
+        return found
