@@ -59,6 +59,15 @@ def test_every_unsafe_card_is_refused_and_every_near_miss_passes(taxonomy):
     assert wrongly == []
 
 
+def test_unsafe_corpus_cards_are_valid_except_for_safety(taxonomy):
+    from safety import HAZARD_CODES
+
+    from kho_stem.library import check_library, find_card_files
+
+    result = check_library(find_card_files([CORPUS / "unsafe"]), taxonomy)
+    assert [p.render() for p in result.problems if p.code not in HAZARD_CODES] == []
+
+
 def test_corpus_cards_say_what_a_reviewer_refuses():
     for path in (CORPUS / "unsafe").glob("*.md"):
         assert path.read_text(encoding="utf-8").split("\n")[1].startswith("# Reviewer refuses: "), path.name
@@ -114,6 +123,13 @@ def test_a_note_that_forbids_an_item_does_not_use_it(tmp_path, taxonomy):
                 "{name: vỏ hộp sữa giấy, quantity: 2, per: nhom, note: đựng trong túi ni lông}")
     wheres = [line.split(": ", 2)[1] for line in _check(tmp_path, taxonomy, used)]
     assert wheres == ["materials[1]", "materials[1].note"]
+
+
+def test_a_bare_word_after_its_look_alike_means_the_look_alike(tmp_path, taxonomy):
+    text = edit(V, "Trẻ thả thuyền vào chậu.", "Cô bật nến điện LED. Trẻ thổi thử xem nến có tắt không.")
+    assert _check(tmp_path, taxonomy, text) == []
+    real = edit(V, "Trẻ thả thuyền vào chậu.", "Trẻ thổi thử xem nến có tắt không.")
+    assert [line.split(": ", 1)[0] for line in _check(tmp_path, taxonomy, real)] == ["x.md:36", "x.md:36"]
 
 
 def test_a_safety_note_must_address_the_hazard(tmp_path, taxonomy):
@@ -195,9 +211,9 @@ def taxonomy_copy(tmp_path: Path) -> Path:
 def test_hazard_word_lists_are_checked(taxonomy_copy: Path):
     path = taxonomy_copy / "hazards.yml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("adult_only_markers: [việc của cô,", "adult_only_markers_old: [việc của cô,")
-    text = text.replace("clause_words: [nhưng, rồi, sau đó, còn, trong khi]", "clause_words: nhưng")
-    text = text.replace("    source: US CPSC, \"Balloons\"", "    nguon: US CPSC, \"Balloons\"")
+    text = edit(text, "adult_only_markers: [việc của cô,", "adult_only_markers_old: [việc của cô,")
+    text = edit(text, "clause_words: [nhưng, rồi, sau đó, còn, trong khi, mà, xong]", "clause_words: nhưng")
+    text = edit(text, "    source: US CPSC, \"Balloons\"", "    nguon: US CPSC, \"Balloons\"")
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DiagnosticError) as caught:
         load_taxonomy(taxonomy_copy)

@@ -27,10 +27,9 @@ MARKER, NEGATION, NOT_NEGATION, CHILD, CLAUSE = "marker", "negation", "not-negat
 _RAISING = (NAME, NOTE, BODY, FAMILY, INCLUSION)
 _CLAUSE_PUNCTUATION = re.compile(r"[.;!?\n]")
 _SEPARATOR = "\n\n"
-# A negation reaches this many words ahead, and through a comma only into a short list item:
-# "không dùng túi ni lông, bao nhựa" forbids both; "không cần cô, trẻ tự dùng dao" does not.
-_NEGATION_REACH = 6
-_LIST_ITEM_WORDS = 3
+# A negation reaches this many words ahead, and past a comma only into a list that goes on
+# ("không dùng túi ni lông, bao nhựa" forbids both; "trẻ không sợ, tự thổi bóng bay" does not).
+_NEGATION_REACH = 5
 
 
 @dataclass(frozen=True)
@@ -51,6 +50,7 @@ class _Found:
     negations: list[tuple[int, int]] = field(default_factory=list)
     clause_words: list[int] = field(default_factory=list)
     named: set[str] = field(default_factory=set)  # hazards whose item or danger the passage names
+    lookalikes: set[tuple[str, str]] = field(default_factory=set)  # (hazard, "nến led") seen here
     has_marker: bool = False
     has_child: bool = False
 
@@ -62,6 +62,8 @@ class HazardRules:
         self.taxonomy = taxonomy
         self.hazards = {hazard.code: hazard for hazard in taxonomy.hazards}
         self.markers = taxonomy.adult_only_markers
+        self.list_words = frozenset(word for phrase in taxonomy.hazards.settings.get("negation_list_words") or ()
+                                    for word in phrase.lower().split())
         # Hazard words are looked for in every text; the frequent context words (markers,
         # negations, children, clause breaks) only in the few passages that name a hazard.
         context = list(_context_entries(taxonomy))
@@ -109,6 +111,8 @@ def _record(entry: _Found, tag: Tag, start: int, end: int, word: str) -> None:
         entry.misuse.append((start, hazard, word))
     elif kind == SAFE_FORM:
         entry.safe_forms.append((start, hazard))
+    elif kind == LOOKALIKE:
+        entry.lookalikes.add((hazard, " ".join(word.lower().split())))
     elif kind == NEGATION:
         entry.negations.append((start, end))
     elif kind == CLAUSE:
@@ -152,6 +156,9 @@ class CardHazards:
         # Hazards that some note or step names together with the adult-only marker.
         self.adult_named = set().union(*(f.named for f in self.found if f.has_marker))
         self.adult_named_in_safety = set().union(*(f.named for f in self.safety if f.has_marker))
+        # Once a card says "nến điện LED", a bare "nến" later in it means that candle.
+        self.meant_as_lookalike = {(hazard, key.split()[0]) for entry in self.found
+                                   for hazard, key in entry.lookalikes}
         self.first_use: dict[str, tuple[int, str, str]] = {}  # hazard -> line, where, word
         self.reported: set[tuple[str, int, str]] = set()
 
@@ -171,7 +178,7 @@ class CardHazards:
                 self.once("forbidden_item", passage.line_at(start), passage.where, word=word,
                           label=self.label(hazard), reason=self.reason(hazard))
         for start, _end, code, word in entry.items:
-            if self.negated(entry, start):
+            if self.negated(entry, start) or (code, word.lower()) in self.meant_as_lookalike:
                 continue
             line = passage.line_at(start)
             self.note_use(code, line, passage.where, word)
@@ -218,7 +225,7 @@ class CardHazards:
             detected: dict[str, str] = {}
             for entry in entries:
                 for start, _end, code, word in entry.items:
-                    if not self.negated(entry, start):
+                    if not self.negated(entry, start) and (code, word.lower()) not in self.meant_as_lookalike:
                         detected.setdefault(code, word)
             for code in detected:
                 if code not in declared:
@@ -270,7 +277,7 @@ class CardHazards:
                 continue
             gap = text[cue_end:start].split(",")
             if len(gap[0].split()) <= _NEGATION_REACH and all(
-                    len(part.split()) <= _LIST_ITEM_WORDS for part in gap[1:]):
+                    self.rules.list_words.issuperset(part.lower().split()) for part in gap[1:]):
                 return True
         return False
 
