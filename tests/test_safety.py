@@ -222,3 +222,19 @@ def test_hazard_word_lists_are_checked(taxonomy_copy: Path):
     assert any(p.endswith("clause_words: `clause_words` phải là một danh sách chữ, ví dụ [chai nhựa, vỏ chai]")
                for p in problems)
     assert any(p.startswith("hazards.yml:") and p.endswith("mục này thiếu `source`") for p in problems)
+
+
+# -- the safety guide -----------------------------------------------------------------------------
+def test_safety_guide_states_limits_markers_and_first_aid(taxonomy):
+    from kho_stem.guide_tables import expand_markers
+
+    page = expand_markers((ROOT / "content" / "pages" / "an-toan.md").read_text(encoding="utf-8"), taxonomy)
+    assert "<!-- kho-stem:" not in page
+    assert '"Việc của cô", "Cô làm", "Chỉ người lớn"' in page
+    for heading in ("Chương trình đọc những gì, và không làm được gì", "Sơ cứu khi có sự cố", "Trẻ dưới 3 tuổi"):
+        assert heading in page
+    for topic in ("hóc, nghẹn", "nuốt pin cúc áo hoặc nam châm", "bắn vào mắt", "Bỏng nước nóng",
+                  "National Capital Poison Center", "4–5 trẻ"):
+        assert topic in page
+    # The hazard table lists the words the checker looks for and each hazard's source.
+    assert "| `bong-bay` | Bóng bay:" in page and "bong bóng" in page and "US CPSC" in page
