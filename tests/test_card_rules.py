@@ -63,10 +63,9 @@ CASES: list[tuple[str, str, list[str]]] = [
         'x.md:14: materials[2]: thẻ dùng "nam châm thanh", có mối nguy "nam-cham" (Nam châm), nhưng không lưu ý '
         'an toàn nào nhắc tới mối nguy này (nam châm); thêm vào `safety` một lưu ý, ví dụ: "Đếm nam châm trước và '
         'sau hoạt động; chỉ dùng nam châm to, bọc kín; không để trẻ cho vào miệng."']),
-    ("hazard-forbidden-for-age", edit(edit(V, "ages: [4-5, 5-6]", "ages: [24-36m]"), "Trẻ thử chở thêm sỏi.",
-                                      "Trẻ thử chở thêm sỏi nhỏ."), [
-        "x.md:9: cảnh báo: duration: 25 phút dài hơn một hoạt động thường gặp của trẻ 24–36 tháng (khoảng 15 "
-        "phút); nên chia thành 2 buổi, mỗi buổi khoảng 13 phút",
+    # 15 minutes: one activity for toddlers (a longer card would also get a duration warning).
+    ("hazard-forbidden-for-age", edit(edit(edit(V, "ages: [4-5, 5-6]", "ages: [24-36m]"), "duration: 25", "duration: 15"),
+                                      "Trẻ thử chở thêm sỏi.", "Trẻ thử chở thêm sỏi nhỏ."), [
         'x.md:14: materials[2].hazards: mối nguy "vat-nho" (Vật nhỏ (nguy cơ hóc, nuốt)) không được dùng cho '
         "độ tuổi 24-36m; bỏ vật liệu này hoặc bỏ độ tuổi đó khỏi `ages`",
         # Small pebbles named only in a step are refused too, at their own line (a bare "sỏi" there

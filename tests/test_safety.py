@@ -132,6 +132,14 @@ def test_a_bare_word_after_its_look_alike_means_the_look_alike(tmp_path, taxonom
     assert [line.split(": ", 1)[0] for line in _check(tmp_path, taxonomy, real)] == ["x.md:36", "x.md:36"]
 
 
+def test_an_animal_word_is_a_live_animal_only_with_a_care_word(tmp_path, taxonomy):
+    pictures = edit(V, "Trẻ thả thuyền vào chậu.", "Làm thế nào để bóng con voi to hơn bóng con mèo?")
+    assert _check(tmp_path, taxonomy, pictures) == []
+    live = edit(V, "Trẻ thả thuyền vào chậu.", "Trẻ bế con mèo và cho mèo ăn.")
+    assert [line.split(": ", 1)[1][:30] for line in _check(tmp_path, taxonomy, live)] == [
+        'thẻ dùng "con mèo", có mối ngu']
+
+
 def test_a_safety_note_must_address_the_hazard(tmp_path, taxonomy):
     text = edit(V, "{name: vỏ hộp sữa giấy, quantity: 2, per: nhom}",
                 "{name: bóng bay, quantity: 1, per: nhom, hazards: [bong-bay]}")

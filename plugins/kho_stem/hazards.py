@@ -23,6 +23,7 @@ Report = Callable[..., None]
 
 # What a listed phrase means where it is found.
 DETECT, DANGER, FORBIDDEN, MISUSE, SAFE_FORM, LOOKALIKE = "detect", "danger", "forbidden", "misuse", "safe", "not"
+DETECT_IF, CONTEXT = "detect-if", "context"
 MARKER, NEGATION, NOT_NEGATION, CHILD, CLAUSE = "marker", "negation", "not-negation", "child", "clause"
 _RAISING = (NAME, NOTE, BODY, FAMILY, INCLUSION)
 _CLAUSE_PUNCTUATION = re.compile(r"[.;!?\n]")
@@ -51,6 +52,8 @@ class _Found:
     clause_words: list[int] = field(default_factory=list)
     named: set[str] = field(default_factory=set)  # hazards whose item or danger the passage names
     lookalikes: set[tuple[str, str]] = field(default_factory=set)  # (hazard, "nến led") seen here
+    maybe_items: list[tuple[int, int, str, str]] = field(default_factory=list)  # need a context word
+    contexts: list[tuple[int, str]] = field(default_factory=list)  # start, hazard
     has_marker: bool = False
     has_child: bool = False
 
@@ -90,10 +93,16 @@ class HazardRules:
             for tag in match.payloads:
                 _record(entry, tag, start, end, match.text)
         for entry in found:
-            if entry.named or entry.safe_forms or entry.misuse:
+            if entry.named or entry.safe_forms or entry.misuse or entry.maybe_items:
                 for match in self.context.find(entry.passage.text):
                     for tag in match.payloads:
                         _record(entry, tag, match.start, match.end, match.text)
+            # "con thỏ" is a live animal only with a word such as "cho ăn" or "thật" beside it.
+            for item in entry.maybe_items:
+                if any(h == item[2] and same_clause(entry, item[0], s) for s, h in entry.contexts):
+                    entry.items.append(item)
+                    entry.named.add(item[2])
+            entry.items.sort()
         return found
 
 
@@ -111,6 +120,10 @@ def _record(entry: _Found, tag: Tag, start: int, end: int, word: str) -> None:
         entry.misuse.append((start, hazard, word))
     elif kind == SAFE_FORM:
         entry.safe_forms.append((start, hazard))
+    elif kind == DETECT_IF:
+        entry.maybe_items.append((start, end, hazard, word))
+    elif kind == CONTEXT:
+        entry.contexts.append((start, hazard))
     elif kind == LOOKALIKE:
         entry.lookalikes.add((hazard, " ".join(word.lower().split())))
     elif kind == NEGATION:
@@ -127,13 +140,17 @@ def _hazard_entries(taxonomy: Taxonomy) -> Iterator[tuple[str, Tag]]:
     for hazard in taxonomy.hazards:
         code = hazard.code
         for key, kind in (("detect", DETECT), ("must_mention", DANGER), ("forbidden_materials", FORBIDDEN),
-                          ("misuse", MISUSE), ("safe_forms", SAFE_FORM), ("not", LOOKALIKE)):
+                          ("misuse", MISUSE), ("safe_forms", SAFE_FORM), ("not", LOOKALIKE),
+                          ("detect_if", DETECT_IF)):
             for word in hazard.get(key) or ():
                 yield word, Tag(kind, code)
 
 
 def _context_entries(taxonomy: Taxonomy) -> Iterator[tuple[str, Tag]]:
     settings = taxonomy.hazards.settings
+    for hazard in taxonomy.hazards:
+        for word in hazard.get("detect_context") or ():
+            yield word, Tag(CONTEXT, hazard.code)
     for key, kind in (("adult_only_markers", MARKER), ("negation_cues", NEGATION),
                       ("not_negation", NOT_NEGATION), ("child_words", CHILD), ("clause_words", CLAUSE)):
         for word in settings.get(key) or ():
@@ -184,7 +201,7 @@ class CardHazards:
             self.note_use(code, line, passage.where, word)
             hazard = self.rules.hazards[code]
             for misuse_start, misuse_hazard, misuse_word in entry.misuse:
-                if misuse_hazard == code and self.same_clause(entry, start, misuse_start):
+                if misuse_hazard == code and same_clause(entry, start, misuse_start):
                     self.once("hazard_misuse", line, passage.where, word=word, misuse=misuse_word,
                               label=self.label(code), point=hazard.get("safety_point", ""))
             if passage.source in (NAME, NOTE):
@@ -265,7 +282,7 @@ class CardHazards:
     def forbidden_ages(self, code: str, entry: _Found, start: int) -> list[str]:
         hazard = self.rules.hazards[code]
         forbidden = [a for a in self.ages if a in (hazard.get("forbid_ages") or [])]
-        if any(h == code and self.same_clause(entry, start, s) for s, h in entry.safe_forms):
+        if any(h == code and same_clause(entry, start, s) for s, h in entry.safe_forms):
             return []
         return forbidden
 
@@ -273,7 +290,7 @@ class CardHazards:
         """A negation cue shortly before the word in the same clause: "không dùng túi ni lông"."""
         text = entry.passage.text
         for cue_start, cue_end in entry.negations:
-            if cue_start >= start or not self.same_clause(entry, cue_start, start):
+            if cue_start >= start or not same_clause(entry, cue_start, start):
                 continue
             gap = text[cue_end:start].split(",")
             if len(gap[0].split()) <= _NEGATION_REACH and all(
@@ -281,12 +298,6 @@ class CardHazards:
                 return True
         return False
 
-    @staticmethod
-    def same_clause(entry: _Found, first: int, second: int) -> bool:
-        low, high = min(first, second), max(first, second)
-        if _CLAUSE_PUNCTUATION.search(entry.passage.text, low, high):
-            return False
-        return not any(low < position < high for position in entry.clause_words)
 
     def once(self, code: str, line: int, where: str, **params: object) -> None:
         key = (code, line, str(params.get("hazard") or params.get("word")))
@@ -310,6 +321,14 @@ class CardHazards:
     def safe_hint(self, hazard: Term):
         forms = hazard.get("safe_forms") or []
         return phrase("hazard_safe_forms", forms=", ".join(forms)) if forms else ""
+
+
+def same_clause(entry: _Found, first: int, second: int) -> bool:
+    """No punctuation or clause word ("nhưng", "rồi"…) between the two places of a passage."""
+    low, high = min(first, second), max(first, second)
+    if _CLAUSE_PUNCTUATION.search(entry.passage.text, low, high):
+        return False
+    return not any(low < position < high for position in entry.clause_words)
 
 
 def _codes(value: Any) -> list[str]:

@@ -29,7 +29,7 @@ _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
 }
 # Keys whose value is a list of words or codes: a plain string there would be read letter by letter.
 _TEXT_LIST_KEYS = ("ages", "nha_tre", "forbid_ages", "must_mention", "detect", "forbidden_materials", "words",
-                   "not", "misuse", "safe_forms")
+                   "not", "misuse", "safe_forms", "detect_if", "detect_context")
 # Word lists of the hazard vocabulary as a whole (hazards.yml, beside `items`).
 HAZARD_WORD_LISTS = ("adult_only_markers", "negation_cues", "not_negation", "negation_list_words", "child_words",
                      "clause_words")
