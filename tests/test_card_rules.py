@@ -64,7 +64,8 @@ CASES: list[tuple[str, str, list[str]]] = [
         'an toàn nào nhắc tới mối nguy này (nam châm); thêm vào `safety` một lưu ý, ví dụ: "Đếm nam châm trước và '
         'sau hoạt động; chỉ dùng nam châm to, bọc kín; không để trẻ cho vào miệng."']),
     # 15 minutes: one activity for toddlers (a longer card would also get a duration warning).
-    ("hazard-forbidden-for-age", edit(edit(edit(V, "ages: [4-5, 5-6]", "ages: [24-36m]"), "duration: 25", "duration: 15"),
+    ("hazard-forbidden-for-age", edit(edit(edit(V, "ages: [4-5, 5-6]", "ages: [24-36m]"),
+                                           "duration: 25", "duration: 15"),
                                       "Trẻ thử chở thêm sỏi.", "Trẻ thử chở thêm sỏi nhỏ."), [
         'x.md:14: materials[2].hazards: mối nguy "vat-nho" (Vật nhỏ (nguy cơ hóc, nuốt)) không được dùng cho '
         "độ tuổi 24-36m; bỏ vật liệu này hoặc bỏ độ tuổi đó khỏi `ages`",
@@ -90,9 +91,9 @@ CASES: list[tuple[str, str, list[str]]] = [
         "lưu ý an toàn nào nhắc tới mối nguy này (hóc, nuốt, vào miệng, ngậm, vật nhỏ, nhét vào mũi); thêm vào "
         '`safety` một lưu ý, ví dụ: "Đếm vật nhỏ trước và sau hoạt động; nhắc trẻ không cho vào miệng, mũi, tai."',
         'x.md:15: materials[3]: thẻ dùng "chậu nước", có mối nguy "chau-nuoc" (Chậu nước), nhưng không lưu ý an toàn '
-        "nào nhắc tới mối nguy này (đuối nước, một mình, gần nước, cạnh nước, ở cạnh chậu, đổ hết nước); thêm vào "
-        '`safety` một lưu ý, ví dụ: "Luôn có cô ở cạnh chậu nước; không để trẻ một mình gần nước; đổ hết nước ngay '
-        'sau hoạt động; lau khô sàn ướt."',
+        "nào nhắc tới mối nguy này (đuối nước, một mình, gần nước, cạnh nước, ở cạnh chậu, đổ hết nước, luôn có cô, "
+        'luôn ở cạnh); thêm vào `safety` một lưu ý, ví dụ: "Luôn có cô ở cạnh chậu nước; không để trẻ một mình gần '
+        'nước; đổ hết nước ngay sau hoạt động; lau khô sàn ướt."',
         'x.md:16: materials[4]: mối nguy "dung-cu-sac" (Dụng cụ sắc nhọn) cần một bước chỉ người lớn làm; '
         'ghi rõ "Việc của cô" ở bước dùng vật liệu này, trong ghi chú của vật liệu hoặc trong một lưu ý `safety` '
         "nhắc tới nó",

@@ -30,7 +30,7 @@ _CLAUSE_PUNCTUATION = re.compile(r"[.;!?\n]")
 _SEPARATOR = "\n\n"
 # A negation reaches this many words ahead, and past a comma only into a list that goes on
 # ("không dùng túi ni lông, bao nhựa" forbids both; "trẻ không sợ, tự thổi bóng bay" does not).
-_NEGATION_REACH = 5
+_NEGATION_REACH = 6
 
 
 @dataclass(frozen=True)
