@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -52,9 +53,12 @@ class BodyScan:
     tags: tuple[HtmlTag, ...]
 
 
-def code_free_lines(body: str) -> list[str]:
-    """The body's lines with fenced code blanked and inline code spans replaced by spaces."""
-    return _blank_code(body)
+@lru_cache(maxsize=2)
+def code_free_lines(body: str) -> tuple[str, ...]:
+    """The body's lines with fenced code blanked and inline code spans replaced by spaces.
+
+    Kept for the card being checked: the hazard rules and the body scan both read it."""
+    return tuple(_blank_code(body))
 
 
 def _blank_code(body: str) -> list[str]:
@@ -89,7 +93,7 @@ class _TagCollector(HTMLParser):
 
 def scan_body(body: str, first_line: int) -> BodyScan:
     """Scan ``body``, whose first line is line ``first_line`` of the card file."""
-    lines = _blank_code(body)
+    lines = code_free_lines(body)
     headings: list[Heading] = []
     images: list[ImageRef] = []
     links: list[LinkRef] = []

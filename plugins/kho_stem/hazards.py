@@ -78,21 +78,23 @@ class HazardRules:
         CardHazards(self, meta, card_passages(meta, body, body_line, document), document, report).check()
 
     def scan(self, passages: list[Passage]) -> list[_Found]:
-        """Read all passages of a card with one pass of the index over their joined text."""
+        """Read all passages of a card with one pass of the index over their joined text; only
+        passages where something was found are returned (most passages name no hazard)."""
         text = _SEPARATOR.join(p.text for p in passages)
         starts, offset = [], 0
         for passage in passages:
             starts.append(offset)
             offset += len(passage.text) + len(_SEPARATOR)
-        found = [_Found(p) for p in passages]
+        found: dict[int, _Found] = {}
         for match in self.index.find(text):
             number = bisect_right(starts, match.start) - 1
-            if match.end > starts[number] + len(passages[number].text):
-                continue  # cannot happen with the blank-line separator; kept for safety
-            entry, start, end = found[number], match.start - starts[number], match.end - starts[number]
+            entry = found.get(number)
+            if entry is None:
+                entry = found[number] = _Found(passages[number])
+            start, end = match.start - starts[number], match.end - starts[number]
             for tag in match.payloads:
                 _record(entry, tag, start, end, match.text)
-        for entry in found:
+        for entry in found.values():
             if entry.named or entry.safe_forms or entry.misuse or entry.maybe_items:
                 for match in self.context.find(entry.passage.text):
                     for tag in match.payloads:
@@ -103,7 +105,7 @@ class HazardRules:
                     entry.items.append(item)
                     entry.named.add(item[2])
             entry.items.sort()
-        return found
+        return [found[number] for number in sorted(found)]
 
 
 def _record(entry: _Found, tag: Tag, start: int, end: int, word: str) -> None:
@@ -231,8 +233,8 @@ class CardHazards:
         taxonomy = self.rules.taxonomy
         for index, item in enumerate(self.materials):
             entries = by_material.get(index, [])
-            name = next((e.passage.text for e in entries if e.passage.source == NAME), None)
-            if name is None:
+            name = item if isinstance(item, str) else item.get("name") if isinstance(item, dict) else None
+            if not isinstance(name, str):
                 continue
             path = ("materials", index)
             line = self.document.line_of(path, 1)

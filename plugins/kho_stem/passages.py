@@ -8,8 +8,7 @@ answer hazards.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .body import code_free_lines
 from .yaml_source import LocatedDocument
@@ -20,8 +19,7 @@ _ITEM_START = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):  # a tuple: cards have many passages and this is built for each one
     text: str
     line: int  # file line of the passage's first line
     where: str  # key path shown in messages: "materials[2]", "family", "" for the body
@@ -67,20 +65,23 @@ def body_passages(body: str, first_line: int) -> list[Passage]:
     start = first_line
 
     def close() -> None:
-        if any(line.strip() for line in lines):
+        if lines:
             passages.append(Passage("\n".join(lines), start, "", BODY))
-        lines.clear()
+            lines.clear()
 
     for offset, line in enumerate(code_free_lines(body)):
-        number = first_line + offset
-        if not line.strip():
+        stripped = line.lstrip()
+        if not stripped:
             close()
             continue
-        if _ITEM_START.match(line) or _HEADING.match(line) or not lines:
+        first = stripped[0]
+        # Cheap first-character tests before the exact ones: most lines are plain text.
+        heading = first == "#" and _HEADING.match(line) is not None
+        if heading or not lines or (first in "-*+0123456789" and _ITEM_START.match(line)):
             close()
-            start = number
+            start = first_line + offset
         lines.append(line)
-        if _HEADING.match(line):
+        if heading:
             close()
     close()
     return passages

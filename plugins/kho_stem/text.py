@@ -77,13 +77,6 @@ def _key(phrase: str) -> str:
     return " ".join(nfc(phrase).lower().split())
 
 
-def _unmarked_line(lowered: str, folded: str, start: int, end: int) -> bool:
-    first = lowered.rfind("\n", 0, start) + 1
-    last = lowered.find("\n", end)
-    last = len(lowered) if last == -1 else last
-    return lowered[first:last] == folded[first:last]
-
-
 def _spaced(span: str) -> str:
     """A matched span with its spaces as in the keys (a phrase may run over a line break)."""
     return span if " " not in span and "\n" not in span and "\t" not in span else " ".join(span.split())
@@ -152,8 +145,13 @@ class PhraseIndex(Generic[T]):
         self._folded = {key: tuple(values) for key, values in folded.items()}
         # Exact search inside a candidate also knows the blockers (with no payload).
         self._inner = {**{_key(word): () for word in blockers}, **self._exact}
-        self._exact_pattern = self._compile(self._inner)
-        self._folded_pattern = self._compile(self._folded)
+        unmarked_phrases = [key for key in self._folded if " " in key and key not in self._exact]
+        one_word_unmarked = [key for key in self._folded if " " not in key and key not in self._exact]
+        # The text is searched as written (lower-cased): exact phrases, and phrases of several
+        # words typed without marks, which can only match text that has none.
+        self._pattern = self._compile([*self._exact, *unmarked_phrases])
+        self._inner_pattern = self._compile(self._inner)
+        self._one_word_pattern = self._compile(one_word_unmarked)
 
     @staticmethod
     def _compile(keys: Iterable[str]) -> re.Pattern[str] | None:
@@ -161,35 +159,48 @@ class PhraseIndex(Generic[T]):
         return re.compile(rf"{body}(?!\w)") if body else None
 
     def find(self, text: str) -> list[PhraseMatch[T]]:
-        """Every match in ``text``, in order, not overlapping.
-
-        One scan of the folded text finds every candidate (an exact phrase is also a folded one).
-        A candidate written exactly counts. Otherwise an exact phrase inside it wins ("Bố mẹ cho
-        con" holds the word "con", so it is not "chó con" typed without marks); failing that, the
-        candidate counts only when the text writes it without any mark ("bong bong").
-        """
+        """Every match in ``text``, in order, not overlapping."""
         found: list[PhraseMatch[T]] = []
-        if self._folded_pattern is None or self._exact_pattern is None:
+        if self._pattern is None:
             return found
-        lowered, folded = lower_aligned(text), fold_aligned(text)
-        search, position = self._folded_pattern.search, 0
-        while (match := search(folded, position)) is not None:
+        lowered = lower_aligned(text)
+        search, position = self._pattern.search, 0
+        while (match := search(lowered, position)) is not None:
             start, end = match.span()
-            written = _spaced(lowered[start:end])
+            written = _spaced(match.group(0))
             payloads = self._exact.get(written)
-            if payloads is None and " " in written:
-                inner = self._exact_pattern.search(lowered, start, end)
+            if payloads is None:  # several words typed without marks
+                inner = self._inner_pattern.search(lowered, start, end) if self._inner_pattern else None
                 if inner is not None:
-                    inner = self._exact_pattern.match(lowered, inner.start()) or inner
+                    inner = self._inner_pattern.match(lowered, inner.start()) or inner
                     start, end = inner.span()
                     payloads = self._inner.get(_spaced(inner.group(0)))
-                elif written == _spaced(folded[start:end]):
+                else:
                     payloads = self._folded.get(written)
-            elif payloads is None and written == folded[start:end] and _unmarked_line(lowered, folded, start, end):
-                payloads = self._folded.get(written)
             if payloads:
                 found.append(PhraseMatch(start, end, text[start:end], payloads))
                 position = end
             else:
                 position = start + 1
+        if self._one_word_pattern is not None:
+            self._find_one_word_unmarked(text, lowered, found)
         return found
+
+    def _find_one_word_unmarked(self, text: str, lowered: str, found: list[PhraseMatch[T]]) -> None:
+        """One-word phrases typed without marks ("nen" for "nến"), on lines that have no marks."""
+        added = False
+        line_start = 0
+        for line in lowered.split("\n"):
+            line_end = line_start + len(line)
+            if line.isascii() or fold_aligned(line) == line:
+                for match in self._one_word_pattern.finditer(lowered, line_start, line_end):
+                    start, end = match.span()
+                    if any(m.start < end and start < m.end for m in found):
+                        continue
+                    payloads = self._folded.get(match.group(0))
+                    if payloads:
+                        found.append(PhraseMatch(start, end, text[start:end], payloads))
+                        added = True
+            line_start = line_end + 1
+        if added:
+            found.sort(key=lambda m: m.start)
