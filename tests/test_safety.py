@@ -140,6 +140,15 @@ def test_an_animal_word_is_a_live_animal_only_with_a_care_word(tmp_path, taxonom
         'thẻ dùng "con mèo", có mối ngu']
 
 
+def test_names_and_basins_used_as_drums_are_not_hazards(tmp_path, taxonomy):
+    names = edit(V, "Trẻ thả thuyền vào chậu.", "Cô kể đồng bào Mông, Dao, Hà Nhì làm ruộng bậc thang.")
+    drum = edit(names, "family: Bố mẹ cùng con thả nắp hộp nhựa vào chậu nước khi tắm.",
+                "family: Bố mẹ cùng con úp một chiếc chậu nhựa làm trống.")
+    assert _check(tmp_path, taxonomy, drum) == []
+    knife = edit(V, "Trẻ thả thuyền vào chậu.", "Trẻ tự dùng dao cắt hộp.")
+    assert [line.split(": ", 1)[0] for line in _check(tmp_path, taxonomy, knife)] == ["x.md:36"]
+
+
 def test_a_safety_note_must_address_the_hazard(tmp_path, taxonomy):
     text = edit(V, "{name: vỏ hộp sữa giấy, quantity: 2, per: nhom}",
                 "{name: bóng bay, quantity: 1, per: nhom, hazards: [bong-bay]}")
@@ -238,7 +247,7 @@ def test_safety_guide_states_limits_markers_and_first_aid(taxonomy):
 
     page = expand_markers((ROOT / "content" / "pages" / "an-toan.md").read_text(encoding="utf-8"), taxonomy)
     assert "<!-- kho-stem:" not in page
-    assert '"Việc của cô", "Cô làm", "Chỉ người lớn"' in page
+    assert '"Việc của cô", "Cô làm", "Chỉ cô", "Chỉ người lớn"' in page
     for heading in ("Chương trình đọc những gì, và không làm được gì", "Sơ cứu khi có sự cố", "Trẻ dưới 3 tuổi"):
         assert heading in page
     for topic in ("hóc, nghẹn", "nuốt pin cúc áo hoặc nam châm", "bắn vào mắt", "Bỏng nước nóng",

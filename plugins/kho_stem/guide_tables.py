@@ -42,6 +42,9 @@ def hazards_table(taxonomy: Taxonomy) -> str:
             ages += f" (trừ khi: {', '.join(hazard.get('safe_forms'))})"
         adult = f"cần (ghi \"{marker}\" ngay ở bước đó)" if hazard.get("adult_only") else "—"
         words = ", ".join(hazard.get("detect") or [])
+        if hazard.get("detect_if"):
+            context = ", ".join(hazard.get("detect_context") or [])
+            words += f"; khi đi cùng {context}: {', '.join(hazard.get('detect_if'))}"
         never = ", ".join(hazard.get("forbidden_materials") or [])
         if never:
             words = (words + "; " if words else "") + f"không bao giờ được dùng: {never}"

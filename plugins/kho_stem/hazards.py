@@ -197,7 +197,8 @@ class CardHazards:
                 self.once("forbidden_item", passage.line_at(start), passage.where, word=word,
                           label=self.label(hazard), reason=self.reason(hazard))
         for start, _end, code, word in entry.items:
-            if self.negated(entry, start) or (code, word.lower()) in self.meant_as_lookalike:
+            if self.negated(entry, start) or (code, word.lower()) in self.meant_as_lookalike \
+                    or _proper_noun(passage.text, start, word):
                 continue
             line = passage.line_at(start)
             self.note_use(code, line, passage.where, word)
@@ -323,6 +324,14 @@ class CardHazards:
     def safe_hint(self, hazard: Term):
         forms = hazard.get("safe_forms") or []
         return phrase("hazard_safe_forms", forms=", ".join(forms)) if forms else ""
+
+
+def _proper_noun(text: str, start: int, word: str) -> bool:
+    """A capitalised single word inside a sentence is a name: "đồng bào Mông, Dao, Hà Nhì"."""
+    if " " in word or not (word[:1].isupper() and word[1:].islower()):
+        return False  # several words, lower case, or a model code such as "LR44"
+    before = text[:start].rstrip(" \t\"'*(“‘")
+    return bool(before) and before[-1] not in ".!?:;\n-+0123456789)#"
 
 
 def same_clause(entry: _Found, first: int, second: int) -> bool:
