@@ -96,6 +96,8 @@ def test_marker_in_another_step_does_not_cover_a_child_step(tmp_path, taxonomy):
         'x.md:39: bước này dùng "thổi bóng" (Bóng bay), việc chỉ người lớn được làm; ghi "Việc của cô: …" ngay '
         "trong bước này cho phần người lớn làm, trẻ chỉ quan sát"]
     assert _check(tmp_path, taxonomy, text.replace("- Trẻ thổi bóng bay.", "- Việc của cô: thổi bóng bay.")) == []
+    demo = text.replace("- Trẻ thổi bóng bay.", "- Cô làm mẫu, trẻ thổi bóng bay.")
+    assert [line.split(": ", 1)[0] for line in _check(tmp_path, taxonomy, demo)] == ["x.md:39"]
 
 
 def test_family_and_inclusion_are_read(tmp_path, taxonomy):

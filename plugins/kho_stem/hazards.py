@@ -25,6 +25,7 @@ Report = Callable[..., None]
 DETECT, DANGER, FORBIDDEN, MISUSE, SAFE_FORM, LOOKALIKE = "detect", "danger", "forbidden", "misuse", "safe", "not"
 DETECT_IF, CONTEXT = "detect-if", "context"
 MARKER, NEGATION, NOT_NEGATION, CHILD, CLAUSE = "marker", "negation", "not-negation", "child", "clause"
+NOT_MARKER = "not-marker"
 _RAISING = (NAME, NOTE, BODY, FAMILY, INCLUSION)
 _CLAUSE_PUNCTUATION = re.compile(r"[.;!?\n]")
 _SEPARATOR = "\n\n"
@@ -153,7 +154,7 @@ def _context_entries(taxonomy: Taxonomy) -> Iterator[tuple[str, Tag]]:
     for hazard in taxonomy.hazards:
         for word in hazard.get("detect_context") or ():
             yield word, Tag(CONTEXT, hazard.code)
-    for key, kind in (("adult_only_markers", MARKER), ("negation_cues", NEGATION),
+    for key, kind in (("adult_only_markers", MARKER), ("not_markers", NOT_MARKER), ("negation_cues", NEGATION),
                       ("not_negation", NOT_NEGATION), ("child_words", CHILD), ("clause_words", CLAUSE)):
         for word in settings.get(key) or ():
             yield word, Tag(kind)

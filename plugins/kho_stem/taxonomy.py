@@ -31,8 +31,8 @@ _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
 _TEXT_LIST_KEYS = ("ages", "nha_tre", "forbid_ages", "must_mention", "detect", "forbidden_materials", "words",
                    "not", "misuse", "safe_forms", "detect_if", "detect_context")
 # Word lists of the hazard vocabulary as a whole (hazards.yml, beside `items`).
-HAZARD_WORD_LISTS = ("adult_only_markers", "negation_cues", "not_negation", "negation_list_words", "child_words",
-                     "clause_words")
+HAZARD_WORD_LISTS = ("adult_only_markers", "not_markers", "negation_cues", "not_negation", "negation_list_words",
+                     "child_words", "clause_words")
 
 
 @dataclass(frozen=True)
