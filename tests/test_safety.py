@@ -176,6 +176,13 @@ def test_forbidden_items_and_misuse_are_refused_where_written(tmp_path, taxonomy
         "Cô phát và thu túi ngay sau hoạt động; không để trẻ trùm túi lên đầu, mặt; cất túi ngoài tầm với."]
 
 
+def test_a_safety_note_may_forbid_but_not_use_a_forbidden_item(tmp_path, taxonomy):
+    forbids = edit(V, "safety:\n", "safety:\n  - Không dùng lá ngón, trúc đào, thầu dầu; tránh hàn the.\n")
+    assert _check(tmp_path, taxonomy, forbids) == []
+    uses = edit(V, "safety:\n", "safety:\n  - Cô tự pha hàn the thật loãng.\n")
+    assert [line.split(": ", 2)[:2] for line in _check(tmp_path, taxonomy, uses)] == [["x.md:18", "safety"]]
+
+
 def test_choking_food_passes_only_in_a_safe_form_under_four(tmp_path, taxonomy):
     text = edit(V, "ages: [4-5, 5-6]", "ages: [3-4]")
     text = edit(text, "duration: 25", "duration: 20")

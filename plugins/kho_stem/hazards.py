@@ -186,17 +186,25 @@ class CardHazards:
         for entry in self.found:
             if entry.passage.source in _RAISING:
                 self.check_passage(entry)
+            else:
+                # A safety note answers hazards, but one that still uses a forbidden item
+                # ("cô pha hàn the") is refused like any other text.
+                self.check_forbidden(entry)
         self.check_materials()
         for code, (line, where, word) in self.first_use.items():
             self.check_safety_note(code, line, where, word)
 
     # -- one passage ---------------------------------------------------------------------------
-    def check_passage(self, entry: _Found) -> None:
+    def check_forbidden(self, entry: _Found) -> None:
         passage = entry.passage
         for start, hazard, word in entry.forbidden:
             if not self.negated(entry, start):
                 self.once("forbidden_item", passage.line_at(start), passage.where, word=word,
                           label=self.label(hazard), reason=self.reason(hazard))
+
+    def check_passage(self, entry: _Found) -> None:
+        passage = entry.passage
+        self.check_forbidden(entry)
         for start, _end, code, word in entry.items:
             if self.negated(entry, start) or (code, word.lower()) in self.meant_as_lookalike \
                     or _proper_noun(passage.text, start, word):
@@ -291,17 +299,17 @@ class CardHazards:
         return forbidden
 
     def negated(self, entry: _Found, start: int) -> bool:
-        """A negation cue shortly before the word in the same clause: "không dùng túi ni lông"."""
+        """A negation cue shortly before the word in the same clause: "không dùng túi ni lông";
+        past a comma only along a list of items ("không dùng lá ngón, trúc đào, thầu dầu")."""
         text = entry.passage.text
         for cue_start, cue_end in entry.negations:
             if cue_start >= start or not same_clause(entry, cue_start, start):
                 continue
-            gap = text[cue_end:start].split(",")
+            gap = _without_items(entry, text, cue_end, start).split(",")
             if len(gap[0].split()) <= _NEGATION_REACH and all(
                     self.rules.list_words.issuperset(part.lower().split()) for part in gap[1:]):
                 return True
         return False
-
 
     def once(self, code: str, line: int, where: str, **params: object) -> None:
         key = (code, line, str(params.get("hazard") or params.get("word")))
@@ -333,6 +341,18 @@ def _proper_noun(text: str, start: int, word: str) -> bool:
         return False  # several words, lower case, or a model code such as "LR44"
     before = text[:start].rstrip(" \t\"'*(“‘")
     return bool(before) and before[-1] not in ".!?:;\n-+0123456789)#"
+
+
+def _without_items(entry: _Found, text: str, first: int, last: int) -> str:
+    """The text between two places with the items named there left out (they are list items)."""
+    spans = sorted([(s, e) for s, e, _h, _w in entry.items] + [(s, s + len(w)) for s, _h, w in entry.forbidden])
+    pieces, position = [], first
+    for start, end in spans:
+        if first <= start and end <= last:
+            pieces.append(text[position:start])
+            position = end
+    pieces.append(text[position:last])
+    return "".join(pieces)
 
 
 def same_clause(entry: _Found, first: int, second: int) -> bool:
