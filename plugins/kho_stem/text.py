@@ -77,6 +77,11 @@ def _key(phrase: str) -> str:
     return " ".join(nfc(phrase).lower().split())
 
 
+def _unmarked(lowered_line: str) -> bool:
+    """No Vietnamese marks: NFC marked letters are never in NFD form, and "đ" has no decomposition."""
+    return unicodedata.is_normalized("NFD", lowered_line) and "đ" not in lowered_line
+
+
 def _spaced(span: str) -> str:
     """A matched span with its spaces as in the keys (a phrase may run over a line break)."""
     return span if " " not in span and "\n" not in span and "\t" not in span else " ".join(span.split())
@@ -192,7 +197,7 @@ class PhraseIndex(Generic[T]):
         line_start = 0
         for line in lowered.split("\n"):
             line_end = line_start + len(line)
-            if line.isascii() or fold_aligned(line) == line:
+            if line.isascii() or _unmarked(line):
                 for match in self._one_word_pattern.finditer(lowered, line_start, line_end):
                     start, end = match.span()
                     if any(m.start < end and start < m.end for m in found):
