@@ -123,8 +123,9 @@ def test_a_note_that_forbids_an_item_does_not_use_it(tmp_path, taxonomy):
     assert _check(tmp_path, taxonomy, text) == []
     used = edit(V, "{name: vỏ hộp sữa giấy, quantity: 2, per: nhom}",
                 "{name: vỏ hộp sữa giấy, quantity: 2, per: nhom, note: đựng trong túi ni lông}")
-    wheres = [line.split(": ", 2)[1] for line in _check(tmp_path, taxonomy, used)]
-    assert wheres == ["materials[1]", "materials[1].note"]
+    lines = _check(tmp_path, taxonomy, used)
+    assert [line.split(": ", 2)[1] for line in lines] == ["materials[1]", "materials[1].note"]
+    assert '(ghi chú của vật liệu nói "túi ni lông"); thêm `hazards: [tui-nilon]`' in lines[0]
 
 
 def test_a_bare_word_after_its_look_alike_means_the_look_alike(tmp_path, taxonomy):

@@ -252,13 +252,18 @@ class CardHazards:
             declared = [c for c in _codes(item.get("hazards")) if c in taxonomy.hazards] \
                 if isinstance(item, dict) else []
             detected: dict[str, str] = {}
+            in_note: set[str] = set()
             for entry in entries:
                 for start, _end, code, word in entry.items:
                     if not self.negated(entry, start) and (code, word.lower()) not in self.meant_as_lookalike:
                         detected.setdefault(code, word)
+                        if entry.passage.source == NOTE and code not in in_note and detected[code] == word:
+                            in_note.add(code)
             for code in detected:
                 if code not in declared:
-                    self.report(line, where, "hazard_undeclared", name=name, hazard=code, label=self.label(code))
+                    found = phrase("hazard_found_in_note", word=detected[code]) if code in in_note else ""
+                    self.report(line, where, "hazard_undeclared", name=name, hazard=code, label=self.label(code),
+                                found=found)
             marker_here = any(e.has_marker for e in entries)
             for code in dict.fromkeys([*declared, *detected]):
                 self.note_use(code, line, where, detected.get(code, name))

@@ -152,9 +152,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "or that age band",
     },
     "hazard_undeclared": {
-        "vi": "vật liệu \"{name}\" có mối nguy {label}; thêm `hazards: [{hazard}]` cho vật liệu này "
+        "vi": "vật liệu \"{name}\" có mối nguy {label}{found}; thêm `hazards: [{hazard}]` cho vật liệu này "
         "(và lưu ý an toàn tương ứng)",
-        "en": "material \"{name}\" carries the hazard {label}; add `hazards: [{hazard}]` to it "
+        "en": "material \"{name}\" carries the hazard {label}{found}; add `hazards: [{hazard}]` to it "
         "(and a matching safety note)",
     },
     "hazard_needs_safety_note": {
@@ -360,6 +360,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "thẻ hoặc bỏ độ tuổi đó khỏi `ages`{safe}",
         "en": "\"{word}\" carries hazard \"{hazard}\" ({label}), which is not allowed for age band {ages}; "
         "remove it or that age band{safe}",
+    },
+    "hazard_found_in_note": {
+        "vi": " (ghi chú của vật liệu nói \"{word}\")",
+        "en": " (its note says \"{word}\")",
     },
     "hazard_safe_forms": {
         "vi": " (hoặc ghi rõ cách làm an toàn ngay bên cạnh: {forms})",
