@@ -35,42 +35,25 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG_PATTERN.match(text))
 
 
-def _char_table(convert) -> dict[int, str]:
-    """A str.translate table for Latin, Greek and Cyrillic letters, one character for one."""
+def _lower_table() -> dict[int, str]:
+    """Upper to lower case for Latin, Greek and Cyrillic letters whose lower case is one letter."""
     table: dict[int, str] = {}
     for first, last in ((0x0041, 0x052F), (0x1E00, 0x1FFF)):
         for code in range(first, last + 1):
-            converted = convert(chr(code))
-            if len(converted) == 1 and converted != chr(code):
-                table[code] = converted
+            lowered = chr(code).lower()
+            if len(lowered) == 1 and lowered != chr(code):
+                table[code] = lowered
     return table
 
 
-_LOWER_TABLE = _char_table(str.lower)
-_FOLD_TABLE = _char_table(fold)
-
-
-_COMBINING_MARKS = re.compile("[\u0300-\u036f]+")
+_LOWER_TABLE = _lower_table()
 
 
 def lower_aligned(text: str) -> str:
-    """Lower-case ``text`` one character for one (``str.lower`` may lengthen a text: "İ")."""
+    """Lower-case ``text`` one character for one (``str.lower`` may lengthen a text: "İ"), so
+    that offsets found in the lower-cased text point at the same characters in the original."""
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else text.translate(_LOWER_TABLE)
-
-
-def fold_aligned(text: str) -> str:
-    """Lower-case and strip Vietnamese marks one character for one, so that offsets found in the
-    folded text point at the same characters in the original."""
-    # The fast way (C-level normalisation) keeps the length for NFC text; anything else (a stray
-    # combining mark, Hangul) goes through the per-character table.
-    folded = _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text.lower())).replace("đ", "d")
-    return folded if len(folded) == len(text) else text.translate(_FOLD_TABLE)
-
-
-def is_unaccented(span: str) -> bool:
-    """True when ``span`` is written without Vietnamese marks ("bong bong", not "bóng bóng")."""
-    return fold(span) == span.lower()
 
 
 def _key(phrase: str) -> str:
