@@ -60,7 +60,7 @@ class _Found:
 
 
 class HazardRules:
-    """The hazard rules of a taxonomy, with every word list compiled once into one index."""
+    """The hazard rules of a taxonomy, with their word lists compiled once into two indexes."""
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
