@@ -36,12 +36,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("title-read-as-date", edit(V, "title: Thuyền lá nổi hay chìm", "title: 2024-05-01"), [
         'x.md:2: title: YAML đọc 2024-05-01 thành ngày tháng chứ không phải chữ; đặt trong ngoặc kép: '
         '"2024-05-01"']),
-    ("duration-sexagesimal", edit(V, "duration: 30", "duration: 1:30"), [
+    ("duration-sexagesimal", edit(V, "duration: 25", "duration: 1:30"), [
         "x.md:9: duration: YAML 1.1 đọc 1:30 thành 90 (đếm theo cơ số 60), không phải giờ:phút; "
         "hãy ghi tổng số phút, ví dụ 90"]),
-    ("duration-too-long", edit(V, "duration: 30", "duration: 240"), [
+    ("duration-too-long", edit(V, "duration: 25", "duration: 240"), [
         "x.md:9: duration: tối đa là 180 (đang là 240)"]),
-    ("duration-text", edit(V, "duration: 30", "duration: ba mươi phút"), [
+    ("duration-text", edit(V, "duration: 25", "duration: ba mươi phút"), [
         "x.md:9: duration: phải là số nguyên (đang là chữ)"]),
     ("title-empty", edit(V, "title: Thuyền lá nổi hay chìm", "title:"), [
         "x.md:2: title: đang để trống; Tên ngắn, rõ, viết có dấu, từ 3 đến 120 ký tự."]),
@@ -60,38 +60,48 @@ CASES: list[tuple[str, str, list[str]]] = [
                                 "{name: nam châm thanh, quantity: 2, per: nhom}"), [
         'x.md:14: materials[2]: vật liệu "nam châm thanh" có mối nguy Nam châm; thêm `hazards: [nam-cham]` '
         "cho vật liệu này (và lưu ý an toàn tương ứng)",
-        # Reported in the same run: the note the hazard needs, as if it had been declared.
-        'x.md:17: safety: thẻ dùng vật liệu có mối nguy "nam-cham" (Nam châm) nhưng không lưu ý an toàn nào nhắc '
-        'tới (nam châm); thêm một lưu ý, ví dụ: "Đếm nam châm trước và sau hoạt động; chỉ dùng nam châm to, bọc '
-        'kín; không để trẻ cho vào miệng."']),
-    ("hazard-forbidden-for-age", edit(V, "ages: [4-5, 5-6]", "ages: [24-36m]"), [
+        # Reported in the same run, at the material: the note the hazard needs, as if it had been declared.
+        'x.md:14: materials[2]: thẻ dùng "nam châm thanh", có mối nguy "nam-cham" (Nam châm), nhưng không lưu ý '
+        'an toàn nào nhắc tới mối nguy này (nam châm); thêm vào `safety` một lưu ý, ví dụ: "Đếm nam châm trước và '
+        'sau hoạt động; chỉ dùng nam châm to, bọc kín; không để trẻ cho vào miệng."']),
+    # 15 minutes: one activity for toddlers (a longer card would also get a duration warning).
+    ("hazard-forbidden-for-age", edit(edit(edit(V, "ages: [4-5, 5-6]", "ages: [24-36m]"),
+                                           "duration: 25", "duration: 15"),
+                                      "Trẻ thử chở thêm sỏi.", "Trẻ thử chở thêm sỏi nhỏ."), [
         'x.md:14: materials[2].hazards: mối nguy "vat-nho" (Vật nhỏ (nguy cơ hóc, nuốt)) không được dùng cho '
-        "độ tuổi 24-36m; bỏ vật liệu này hoặc bỏ độ tuổi đó khỏi `ages`"]),
+        "độ tuổi 24-36m; bỏ vật liệu này hoặc bỏ độ tuổi đó khỏi `ages`",
+        # Small pebbles named only in a step are refused too, at their own line (a bare "sỏi" there
+        # means the big pebbles, "sỏi to", of the materials).
+        'x.md:44: "sỏi nhỏ" có mối nguy "vat-nho" (Vật nhỏ (nguy cơ hóc, nuốt)), không được dùng cho độ tuổi '
+        "24-36m; bỏ khỏi thẻ hoặc bỏ độ tuổi đó khỏi `ages`"]),
     ("hazard-without-safety-note", edit(V, "  - Đếm sỏi trước và sau hoạt động; nhắc trẻ không cho sỏi vào miệng.\n",
                                          ""), [
-        'x.md:17: safety: thẻ dùng vật liệu có mối nguy "vat-nho" (Vật nhỏ (nguy cơ hóc, nuốt)) nhưng không '
-        "lưu ý an toàn nào nhắc tới (hóc, nuốt, vào miệng, ngậm); thêm một lưu ý, ví dụ: "
-        '"Đếm vật nhỏ trước và sau hoạt động; nhắc trẻ không cho vào miệng, mũi, tai."']),
+        'x.md:14: materials[2]: thẻ dùng "sỏi to", có mối nguy "vat-nho" (Vật nhỏ (nguy cơ hóc, nuốt)), nhưng không '
+        "lưu ý an toàn nào nhắc tới mối nguy này (hóc, nuốt, vào miệng, ngậm, vật nhỏ, nhét vào mũi); thêm vào "
+        '`safety` một lưu ý, ví dụ: "Đếm vật nhỏ trước và sau hoạt động; nhắc trẻ không cho vào miệng, mũi, tai."']),
     ("hazard-without-adult-step", edit(V, "  - Cắt hộp sữa bằng kéo là việc của cô.",
                                        "  - Cô cất kéo sau khi cắt."), [
         'x.md:16: materials[4]: mối nguy "dung-cu-sac" (Dụng cụ sắc nhọn) cần một bước chỉ người lớn làm; '
-        'ghi rõ "Việc của cô" ở bước đó trong nội dung hoặc trong một lưu ý `safety`']),
+        'ghi rõ "Việc của cô" ở bước dùng vật liệu này, trong ghi chú của vật liệu hoặc trong một lưu ý `safety` '
+        "nhắc tới nó"]),
     ("toxic-plant", edit(V, "{name: vỏ hộp sữa giấy, quantity: 2, per: nhom}", "{name: lá trúc đào, quantity: 2}"), [
-        'x.md:13: materials[1]: "lá trúc đào" là cây độc không được dùng trong trường mầm non (trúc đào); '
-        "bỏ vật liệu này"]),
+        'x.md:13: materials[1]: "trúc đào" (Cây, lá, hoa) không được dùng trong hoạt động của trẻ mầm non: cây có '
+        "độc, Cục An toàn thực phẩm đề nghị loại khỏi trường; bỏ khỏi thẻ"]),
     ("safety-empty", V[: V.index("safety:\n")] + "safety: []\n" + V[V.index("objectives:"):], [
+        'x.md:14: materials[2]: thẻ dùng "sỏi to", có mối nguy "vat-nho" (Vật nhỏ (nguy cơ hóc, nuốt)), nhưng không '
+        "lưu ý an toàn nào nhắc tới mối nguy này (hóc, nuốt, vào miệng, ngậm, vật nhỏ, nhét vào mũi); thêm vào "
+        '`safety` một lưu ý, ví dụ: "Đếm vật nhỏ trước và sau hoạt động; nhắc trẻ không cho vào miệng, mũi, tai."',
+        'x.md:15: materials[3]: thẻ dùng "chậu nước", có mối nguy "chau-nuoc" (Chậu nước), nhưng không lưu ý an toàn '
+        "nào nhắc tới mối nguy này (đuối nước, một mình, gần nước, cạnh nước, ở cạnh chậu, đổ hết nước, luôn có cô, "
+        'luôn ở cạnh); thêm vào `safety` một lưu ý, ví dụ: "Luôn có cô ở cạnh chậu nước; không để trẻ một mình gần '
+        'nước; đổ hết nước ngay sau hoạt động; lau khô sàn ướt."',
         'x.md:16: materials[4]: mối nguy "dung-cu-sac" (Dụng cụ sắc nhọn) cần một bước chỉ người lớn làm; '
-        'ghi rõ "Việc của cô" ở bước đó trong nội dung hoặc trong một lưu ý `safety`',
-        "x.md:17: safety: cần ít nhất 1 mục",
-        'x.md:17: safety: thẻ dùng vật liệu có mối nguy "vat-nho" (Vật nhỏ (nguy cơ hóc, nuốt)) nhưng không '
-        "lưu ý an toàn nào nhắc tới (hóc, nuốt, vào miệng, ngậm); thêm một lưu ý, ví dụ: "
-        '"Đếm vật nhỏ trước và sau hoạt động; nhắc trẻ không cho vào miệng, mũi, tai."',
-        'x.md:17: safety: thẻ dùng vật liệu có mối nguy "chau-nuoc" (Chậu, xô nước) nhưng không lưu ý an toàn '
-        "nào nhắc tới (không để trẻ một mình, trông trẻ, giám sát, luôn có cô, luôn ở cạnh); thêm một lưu ý, "
-        'ví dụ: "Luôn có cô ở cạnh chậu nước; không để trẻ một mình gần nước; lau khô sàn ướt."',
-        'x.md:17: safety: thẻ dùng vật liệu có mối nguy "dung-cu-sac" (Dụng cụ sắc nhọn) nhưng không lưu ý an '
-        "toàn nào nhắc tới (dao, kéo, dùi, sắc, nhọn); thêm một lưu ý, ví dụ: \"Việc của cô: dùng dao, dùi, "
-        'kéo nhọn; cất dụng cụ ngoài tầm với của trẻ ngay sau khi dùng."']),
+        'ghi rõ "Việc của cô" ở bước dùng vật liệu này, trong ghi chú của vật liệu hoặc trong một lưu ý `safety` '
+        "nhắc tới nó",
+        'x.md:16: materials[4]: thẻ dùng "kéo cắt hộp", có mối nguy "dung-cu-sac" (Dụng cụ sắc nhọn), nhưng không '
+        "lưu ý an toàn nào nhắc tới mối nguy này (dao, kéo, dùi, sắc, nhọn, đứt tay); thêm vào `safety` một lưu ý, "
+        'ví dụ: "Việc của cô dùng dao, dùi, kéo nhọn; cất dụng cụ ngoài tầm với của trẻ ngay sau khi dùng."',
+        "x.md:17: safety: cần ít nhất 1 mục"]),
     ("process-step-missing", edit(V, "## Giải thích\n", "## Trò chuyện\n"), [
         'x.md:8: process: quy trình 5e cần tiêu đề "## Giải thích" (bước 3) trong nội dung, sau "## Khám phá"']),
     ("process-steps-out-of-order", edit(edit(V, "## Khám phá", "## TMP"), "## Gắn kết", "## Khám phá").replace(
@@ -142,7 +152,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("license-unknown", edit(V, "cost: 10000", "license: GPL\ncost: 10000"), [
         'x.md:26: license: "GPL" không phải giấy phép hợp lệ (hợp lệ: CC-BY-SA-4.0, CC-BY-4.0, CC0-1.0, '
         "CC-BY-NC-SA-4.0)"]),
-    ("duplicate-key", edit(V, "duration: 30", "duration: 30\nduration: 40"), [
+    ("duplicate-key", edit(V, "duration: 25", "duration: 25\nduration: 40"), [
         "x.md:10: duration: trường này xuất hiện hai lần (lần đầu ở dòng 9); giữ lại một lần"]),
     ("yaml-syntax", edit(V, "group: nhom-nho", "group: [nhom-nho"), [
         "x.md:11: lỗi cú pháp YAML (did not find expected ',' or ']'); kiểm tra dấu hai chấm sau tên trường, "

@@ -12,7 +12,7 @@ from conftest import ROOT, check_folder
 from kho_stem.cli import main
 
 OPTIONS = ["new", "--title", "Đèn giao thông đổi màu", "--ages", "4-5,5-6", "--topics", "giao-thong",
-           "--stem", "T,E", "--duration", "30", "--group", "nhom-nho", "--author", "Cô Hoa"]
+           "--stem", "T,E", "--duration", "25", "--group", "nhom-nho", "--author", "Cô Hoa"]
 FILLED = {
     'description: ""': "description: Trẻ làm đèn giao thông bằng bìa màu và đèn pin.",
     "materials: []": "materials:\n  - bìa màu\n  - đèn pin",

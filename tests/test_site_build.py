@@ -68,7 +68,7 @@ def _read(site: Path, path: str) -> str:
 
 def test_card_page_parts(site: Path):
     html = _read(site, "hoat-dong/thuyen-la/index.html")
-    for part in ("Thuyền lá nổi hay chìm", "4–5 tuổi", "30 phút", "Nhóm nhỏ", "Trong lớp", "S · Khoa học",
+    for part in ("Thuyền lá nổi hay chìm", "4–5 tuổi", "25 phút", "Nhóm nhỏ", "Trong lớp", "S · Khoa học",
                  "Chưa duyệt", 'id="an-toan"', "Luôn có cô ở cạnh chậu nước", 'type="checkbox"',
                  "2 mỗi nhóm", "Mục tiêu", "Gợi ý cho gia đình", "Điều chỉnh cho trẻ có nhu cầu đặc biệt",
                  "Nhóm biên soạn · Trường Mầm non Thử nghiệm", "Creative Commons", "2026-11-23",

@@ -30,14 +30,14 @@ PLANT = edit(edit(edit(edit(edit(edit(VALID_CARD,
     "ages: [4-5, 5-6]", "ages: [3-4]"),
     "topics: [nuoc-va-hien-tuong-tu-nhien]", "topics: [the-gioi-thuc-vat]"),
     "stem: [S, E, M]", "stem: [S]"),
-    "duration: 30", "duration: 15"),
+    "duration: 25", "duration: 15"),
     "author: {name: Nhóm biên soạn, school: Trường Mầm non Thử nghiệm}",
     "author: {name: Anh Minh, organization: Trung tâm STEM Sao Mai}")
 FAMILY = edit(edit(edit(edit(edit(VALID_CARD,
     "title: Thuyền lá nổi hay chìm", "title: Cầu giấy cho gia đình gấu"),
     "ages: [4-5, 5-6]", "ages: [5-6]"),
     "topics: [nuoc-va-hien-tuong-tu-nhien]", "topics: [nuoc-va-hien-tuong-tu-nhien, gia-dinh]"),
-    "duration: 30", "duration: 50"),
+    "duration: 25", "duration: 50"),
     "group: nhom-nho", "group: ca-lop")
 
 

@@ -19,7 +19,10 @@ def test_vocabularies_hold_what_the_product_needs(taxonomy):
     assert len(taxonomy.topics.codes) == 10
     assert {"edp", "5e", "free"} <= set(taxonomy.processes.codes)
     expected_hazards = {"vat-nho", "nam-cham", "pin-cuc-ao", "bong-bay", "dung-cu-sac", "nuoc-nong", "chau-nuoc",
-                        "thuc-pham", "cay-la", "hoa-chat", "lua-nhiet", "dien-luoi"}
+                        "thuc-pham", "cay-la", "hoa-chat", "lua-nhiet", "dien-luoi",
+                        # safety net v2 (issue #15)
+                        "thuc-pham-hoc", "nam-cham-nho-manh", "tui-nilon", "day-quanh-co", "thuy-tinh", "cao-su-latex",
+                        "nuoc-sau", "hoa-chat-cam", "da-lanh", "cat-dat", "dong-vat"}
     assert expected_hazards == set(taxonomy.hazards.codes)
     for code in ("vat-nho", "nam-cham", "pin-cuc-ao", "bong-bay"):
         assert "24-36m" in taxonomy.hazards[code].get("forbid_ages")

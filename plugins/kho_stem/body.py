@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
@@ -38,10 +39,18 @@ def _blank_code(body: str) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=2)
+def code_free_lines(body: str) -> tuple[str, ...]:
+    """The body's lines with fenced code blanked and inline code spans replaced by spaces.
+
+    Kept for the card being checked: the hazard rules and the headings both read it."""
+    return tuple(_blank_code(body))
+
+
 def body_headings(body: str, first_line: int) -> tuple[Heading, ...]:
     """The headings of ``body``, whose first line is line ``first_line`` of the card file."""
     headings = []
-    for offset, line in enumerate(_blank_code(body)):
+    for offset, line in enumerate(code_free_lines(body)):
         heading = _HEADING.match(line)
         if heading:
             headings.append(Heading(first_line + offset, len(heading.group(1)), heading.group(2)))

@@ -8,6 +8,7 @@ FIELDS_MARKER = "<!-- kho-stem:fields -->"
 HAZARDS_MARKER = "<!-- kho-stem:hazards -->"
 CONTRIBUTING_MARKER = "<!-- kho-stem:contributing-link -->"
 HTML_MARKER = "<!-- kho-stem:html -->"
+ADULT_MARKERS_MARKER = "<!-- kho-stem:adult-markers -->"
 
 
 def _cell(text: object) -> str:
@@ -30,17 +31,27 @@ def fields_table(taxonomy: Taxonomy) -> str:
 
 
 def hazards_table(taxonomy: Taxonomy) -> str:
-    marker = taxonomy.adult_only_marker.capitalize()
+    marker = taxonomy.adult_only_markers[0].capitalize()
     rows = [
-        "| Mã | Mối nguy | Cấm cho độ tuổi | Bước chỉ người lớn làm | Lưu ý an toàn cần có | Căn cứ |",
-        "|---|---|---|---|---|---|",
+        "| Mã | Mối nguy | Chương trình nhận ra qua các từ | Cấm cho độ tuổi | Bước chỉ người lớn làm "
+        "| Lưu ý an toàn cần có | Căn cứ |",
+        "|---|---|---|---|---|---|---|",
     ]
     for hazard in taxonomy.hazards:
         ages = ", ".join(hazard.get("forbid_ages") or []) or "—"
-        adult = f"cần (ghi \"{marker}\")" if hazard.get("adult_only") else "—"
+        if hazard.get("safe_forms") and hazard.get("forbid_ages"):
+            ages += f" (trừ khi: {', '.join(hazard.get('safe_forms'))})"
+        adult = f"cần (ghi \"{marker}\" ngay ở bước đó)" if hazard.get("adult_only") else "—"
+        words = ", ".join(hazard.get("detect") or [])
+        if hazard.get("detect_if"):
+            context = ", ".join(hazard.get("detect_context") or [])
+            words += f"; khi đi cùng {context}: {', '.join(hazard.get('detect_if'))}"
+        never = ", ".join(hazard.get("forbidden_materials") or [])
+        if never:
+            words = (words + "; " if words else "") + f"không bao giờ được dùng: {never}"
         rows.append(
-            f"| `{hazard.code}` | {_cell(hazard.label)}: {_cell(hazard.get('description', ''))} | {ages} | "
-            f"{adult} | {_cell(hazard.get('safety_point', ''))} | {_cell(hazard.get('source', ''))} |"
+            f"| `{hazard.code}` | {_cell(hazard.label)}: {_cell(hazard.get('description', ''))} | {_cell(words)} "
+            f"| {_cell(ages)} | {adult} | {_cell(hazard.get('safety_point', ''))} | {_cell(hazard.get('source', ''))} |"
         )
     return "\n".join(rows)
 
@@ -63,6 +74,9 @@ def html_table(taxonomy: Taxonomy) -> str:
         "Mọi thứ khác (mã lệnh, thuộc tính `on…`, `style`, khung nhúng, biểu mẫu…) bị xoá khỏi trang "
         "và lệnh kiểm tra báo đúng dòng.",
     ])
+def adult_markers_text(taxonomy: Taxonomy) -> str:
+    """The accepted adult-only markers, the preferred one first, for the safety guide."""
+    return ", ".join(f"\"{marker.capitalize()}\"" for marker in taxonomy.adult_only_markers)
 
 
 def contributing_link(repo_url: str | None) -> str:
@@ -79,6 +93,8 @@ def expand_markers(markdown: str, taxonomy: Taxonomy, repo_url: str | None = Non
         markdown = markdown.replace(FIELDS_MARKER, fields_table(taxonomy))
     if HTML_MARKER in markdown:
         markdown = markdown.replace(HTML_MARKER, html_table(taxonomy))
+    if ADULT_MARKERS_MARKER in markdown:
+        markdown = markdown.replace(ADULT_MARKERS_MARKER, adult_markers_text(taxonomy))
     if HAZARDS_MARKER in markdown:
         markdown = markdown.replace(HAZARDS_MARKER, hazards_table(taxonomy))
     return markdown

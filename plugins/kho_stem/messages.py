@@ -152,26 +152,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "or that age band",
     },
     "hazard_undeclared": {
-        "vi": "vật liệu \"{name}\" có mối nguy {label}; thêm `hazards: [{hazard}]` cho vật liệu này "
+        "vi": "vật liệu \"{name}\" có mối nguy {label}{found}; thêm `hazards: [{hazard}]` cho vật liệu này "
         "(và lưu ý an toàn tương ứng)",
-        "en": "material \"{name}\" carries the hazard {label}; add `hazards: [{hazard}]` to it "
+        "en": "material \"{name}\" carries the hazard {label}{found}; add `hazards: [{hazard}]` to it "
         "(and a matching safety note)",
     },
     "hazard_needs_safety_note": {
-        "vi": "thẻ dùng vật liệu có mối nguy \"{hazard}\" ({label}) nhưng không lưu ý an toàn nào nhắc "
-        "tới ({words}); thêm một lưu ý, ví dụ: \"{point}\"",
-        "en": "a material carries hazard \"{hazard}\" ({label}) but no safety note mentions it "
-        "({words}); add one, e.g. \"{point}\"",
+        "vi": "thẻ dùng \"{word}\", có mối nguy \"{hazard}\" ({label}), nhưng không lưu ý an toàn nào nhắc "
+        "tới mối nguy này ({words}); thêm vào `safety` một lưu ý, ví dụ: \"{point}\"",
+        "en": "the card uses \"{word}\", which carries hazard \"{hazard}\" ({label}), but no safety note "
+        "addresses it ({words}); add a `safety` note, e.g. \"{point}\"",
     },
     "hazard_needs_adult_step": {
         "vi": "mối nguy \"{hazard}\" ({label}) cần một bước chỉ người lớn làm; ghi rõ \"{marker}\" ở "
-        "bước đó trong nội dung hoặc trong một lưu ý `safety`",
+        "bước dùng vật liệu này, trong ghi chú của vật liệu hoặc trong một lưu ý `safety` nhắc tới nó",
         "en": "hazard \"{hazard}\" ({label}) needs an adult-only step; mark it with \"{marker}\" in "
-        "the body or in a `safety` note",
-    },
-    "forbidden_material": {
-        "vi": "\"{name}\" là cây độc không được dùng trong trường mầm non ({plant}); bỏ vật liệu này",
-        "en": "\"{name}\" is a toxic plant that preschools must not use ({plant}); remove it",
+        "the step that uses this material, in its note or in a `safety` note that names it",
     },
     "process_step_missing": {
         "vi": "quy trình {process} cần tiêu đề \"## {step}\" (bước {number}) trong nội dung, "
@@ -528,6 +524,47 @@ MESSAGES: dict[str, dict[str, str]] = {
     "build_page_failed": {
         "vi": "không dựng được trang {page} ({reason}); chạy python build.py check và sửa thẻ {slug}",
         "en": "could not build page {page} ({reason}); run python build.py check and fix card {slug}",
+    },
+    # -- safety net v2: hazards found in every text, durations (issue #15) --------------------
+    "hazard_word_forbidden_age": {
+        "vi": "\"{word}\" có mối nguy \"{hazard}\" ({label}), không được dùng cho độ tuổi {ages}; bỏ khỏi "
+        "thẻ hoặc bỏ độ tuổi đó khỏi `ages`{safe}",
+        "en": "\"{word}\" carries hazard \"{hazard}\" ({label}), which is not allowed for age band {ages}; "
+        "remove it or that age band{safe}",
+    },
+    "hazard_found_in_note": {
+        "vi": " (ghi chú của vật liệu nói \"{word}\")",
+        "en": " (its note says \"{word}\")",
+    },
+    "hazard_safe_forms": {
+        "vi": " (hoặc ghi rõ cách làm an toàn ngay bên cạnh: {forms})",
+        "en": " (or write the safe form right next to it: {forms})",
+    },
+    "hazard_step_needs_adult": {
+        "vi": "bước này dùng \"{word}\" ({label}), việc chỉ người lớn được làm; ghi \"{marker}: …\" ngay trong "
+        "bước này cho phần người lớn làm, trẻ chỉ quan sát",
+        "en": "this step uses \"{word}\" ({label}), which only an adult may handle; write \"{marker}: …\" "
+        "in this very step for the adult's part, children only watch",
+    },
+    "hazard_text_needs_adult": {
+        "vi": "\"{word}\" ({label}) là việc chỉ người lớn được làm; ghi rõ trong câu này rằng người lớn làm "
+        "(ví dụ \"{marker}\", \"Việc của bố mẹ\")",
+        "en": "\"{word}\" ({label}) is for adults only; say in this sentence that an adult does it "
+        "(e.g. \"{marker}\", \"Việc của bố mẹ\")",
+    },
+    "forbidden_item": {
+        "vi": "\"{word}\" ({label}) không được dùng trong hoạt động của trẻ mầm non: {reason}; bỏ khỏi thẻ",
+        "en": "\"{word}\" ({label}) must not be used in preschool activities: {reason}; remove it",
+    },
+    "hazard_misuse": {
+        "vi": "\"{word}\" được dùng theo cách bị cấm (\"{misuse}\"; {label}); viết lại bước này: {point}",
+        "en": "\"{word}\" is used in a forbidden way (\"{misuse}\"; {label}); rewrite this step: {point}",
+    },
+    "duration_too_long": {
+        "vi": "{duration} phút dài hơn một hoạt động thường gặp của trẻ {age} (khoảng {typical} phút); nên chia "
+        "thành {sessions} buổi, mỗi buổi khoảng {each} phút",
+        "en": "{duration} minutes is longer than one usual activity for {age} (about {typical} minutes); "
+        "consider splitting it into {sessions} sessions of about {each} minutes",
     },
 }
 

@@ -26,13 +26,16 @@ FIELDS_FILE = "fields.yml"
 CORE_VOCABULARIES = ("ages", "topics", "processes", "hazards")
 _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
     "topics": ("description", "ages", "ref_2860"),
-    "hazards": ("forbid_ages", "adult_only", "must_mention", "safety_point"),
+    "hazards": ("forbid_ages", "adult_only", "must_mention", "safety_point", "source"),
     "processes": ("steps",),
     "materials": ("words",),
 }
 # Keys whose value is a list of words or codes: a plain string there would be read letter by letter.
 _TEXT_LIST_KEYS = ("ages", "nha_tre", "attributes", "forbid_ages", "must_mention", "detect", "forbidden_materials",
-                   "words")
+                   "words", "not", "misuse", "safe_forms", "detect_if", "detect_context")
+# Word lists of the hazard vocabulary as a whole (hazards.yml, beside `items`).
+HAZARD_WORD_LISTS = ("adult_only_markers", "not_markers", "negation_cues", "not_negation", "negation_list_words",
+                     "child_words", "clause_words")
 
 
 @dataclass(frozen=True)
@@ -124,8 +127,14 @@ class Taxonomy:
         return self.vocabularies["processes"]
 
     @property
-    def adult_only_marker(self) -> str:
-        return self.hazards.settings["adult_only_marker"]
+    def adult_only_markers(self) -> tuple[str, ...]:
+        """The phrases that mark a step only an adult does; the first is the wording to propose."""
+        return tuple(self.hazards.settings["adult_only_markers"])
+
+    def typical_minutes(self, age: str) -> int | None:
+        """The usual length of one activity for an age band (ages.yml), if recorded."""
+        value = self.ages[age].get("typical_minutes") if age in self.ages else None
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     def field(self, key: str) -> FieldSpec | None:
         for spec in self.fields:
@@ -227,8 +236,8 @@ class _TaxonomyLoader:
                 self.report(file, document.line_of((key,), 1), key, "taxonomy_not_text", key=key)
         name = file.stem
         required = ("code", "label", *_EXTRA_KEYS.get(name, ()))
-        if name == "hazards" and not isinstance(data.get("adult_only_marker"), str):
-            self.report(file, 1, "adult_only_marker", "taxonomy_missing_key", key="adult_only_marker")
+        if name == "hazards":
+            self.check_hazard_word_lists(file, document, data)
         terms: list[Term] = []
         seen: set[str] = set()
         for index, item in enumerate(data["items"]):
@@ -279,6 +288,14 @@ class _TaxonomyLoader:
             terms=tuple(terms),
             settings=MappingProxyType(settings),
         )
+
+    def check_hazard_word_lists(self, file: Path, document: LocatedDocument, data: dict[str, Any]) -> None:
+        if not data.get("adult_only_markers"):
+            self.report(file, 1, "adult_only_markers", "taxonomy_missing_key", key="adult_only_markers")
+        for key in HAZARD_WORD_LISTS:
+            value = data.get(key, [])
+            if not (isinstance(value, list) and all(isinstance(word, str) for word in value)):
+                self.report(file, document.line_of((key,), 1), key, "taxonomy_not_a_list", key=key)
 
     def load_fields(self, file: Path, vocabularies: dict[str, Vocabulary]) -> tuple[FieldSpec, ...]:
         document = self.read(file)

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 _SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _NON_SLUG_RUN = re.compile(r"[^a-z0-9]+")
@@ -30,10 +35,160 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG_PATTERN.match(text))
 
 
-def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
-    """One pattern matching any of ``phrases`` as whole words, case-insensitive, diacritics kept
-    ("dao" does not match "dạo"); None when there is no phrase."""
-    if not phrases:
-        return None
-    alternatives = "|".join(re.escape(nfc(phrase)) for phrase in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+def _lower_table() -> dict[int, str]:
+    """Upper to lower case for Latin, Greek and Cyrillic letters whose lower case is one letter."""
+    table: dict[int, str] = {}
+    for first, last in ((0x0041, 0x052F), (0x1E00, 0x1FFF)):
+        for code in range(first, last + 1):
+            lowered = chr(code).lower()
+            if len(lowered) == 1 and lowered != chr(code):
+                table[code] = lowered
+    return table
+
+
+_LOWER_TABLE = _lower_table()
+
+
+def lower_aligned(text: str) -> str:
+    """Lower-case ``text`` one character for one (``str.lower`` may lengthen a text: "İ"), so
+    that offsets found in the lower-cased text point at the same characters in the original."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_LOWER_TABLE)
+
+
+def _key(phrase: str) -> str:
+    return " ".join(nfc(phrase).lower().split())
+
+
+def _unmarked(lowered_line: str) -> bool:
+    """No Vietnamese marks: NFC marked letters are never in NFD form, and "đ" has no decomposition."""
+    return unicodedata.is_normalized("NFD", lowered_line) and "đ" not in lowered_line
+
+
+def _spaced(span: str) -> str:
+    """A matched span with its spaces as in the keys (a phrase may run over a line break)."""
+    return span if " " not in span and "\n" not in span and "\t" not in span else " ".join(span.split())
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """One regular expression for many phrases, shaped as a trie so that matching a long word
+    list costs about as much as matching one word; longer phrases win over their prefixes.
+    Each phrase must start a word: that is checked right after its first character, so the
+    expression starts with a set of letters and the regex engine can skip to candidates fast."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict], first: bool = False) -> str:
+        branches = []
+        for char, child in sorted(node.items()):
+            if char:
+                start = r"\s+" if char == " " else re.escape(char)
+                boundary = r"(?<!\w[\s\S])" if first else ""
+                branches.append(start + boundary + build(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie, first=True)
+
+
+@dataclass(frozen=True)
+class PhraseMatch(Generic[T]):
+    start: int
+    end: int
+    text: str  # as written in the searched text
+    payloads: tuple[T, ...]
+
+
+class PhraseIndex(Generic[T]):
+    """Find listed phrases in a text as whole words and phrases, never inside a longer word.
+
+    A phrase matches when it is written exactly (case ignored, diacritics kept: "dạo" is not
+    "dao"), or when the text writes it without any diacritics ("bong bong" for "bong bóng").
+    A span with other marks is not a match: "bóng râm" is not "bong bóng". At one place the
+    longest listed phrase wins, so listing "nến điện" keeps it from being read as "nến".
+    Each phrase carries payloads; the same phrase may be listed several times.
+
+    Typing without marks is judged cautiously, because many plain words are real words: a
+    one-word phrase counts unmarked only on a line written wholly without marks ("con" in "Bố mẹ
+    cho con" is not "cồn"), and ``blockers`` (words found exactly) veto an unmarked reading of
+    a span that contains them ("cho con" holds "con", so it is not "chó con").
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T]], blockers: Iterable[str] = ()):
+        payloads: dict[str, list[T]] = {}
+        for phrase, payload in entries:
+            key = _key(phrase)
+            if key:
+                payloads.setdefault(key, []).append(payload)
+        self._exact = {key: tuple(values) for key, values in payloads.items()}
+        folded: dict[str, list[T]] = {}
+        for key, values in self._exact.items():
+            folded.setdefault(fold(key), []).extend(values)
+        self._folded = {key: tuple(values) for key, values in folded.items()}
+        # Exact search inside a candidate also knows the blockers (with no payload).
+        self._inner = {**{_key(word): () for word in blockers}, **self._exact}
+        unmarked_phrases = [key for key in self._folded if " " in key and key not in self._exact]
+        one_word_unmarked = [key for key in self._folded if " " not in key and key not in self._exact]
+        # The text is searched as written (lower-cased): exact phrases, and phrases of several
+        # words typed without marks, which can only match text that has none.
+        self._pattern = self._compile([*self._exact, *unmarked_phrases])
+        self._inner_pattern = self._compile(self._inner)
+        self._one_word_pattern = self._compile(one_word_unmarked)
+
+    @staticmethod
+    def _compile(keys: Iterable[str]) -> re.Pattern[str] | None:
+        body = _trie_pattern(keys)
+        return re.compile(rf"{body}(?!\w)") if body else None
+
+    def find(self, text: str) -> list[PhraseMatch[T]]:
+        """Every match in ``text``, in order, not overlapping."""
+        found: list[PhraseMatch[T]] = []
+        if self._pattern is None:
+            return found
+        lowered = lower_aligned(text)
+        search, position = self._pattern.search, 0
+        while (match := search(lowered, position)) is not None:
+            start, end = match.span()
+            written = _spaced(match.group(0))
+            payloads = self._exact.get(written)
+            if payloads is None:  # several words typed without marks
+                inner = self._inner_pattern.search(lowered, start, end) if self._inner_pattern else None
+                if inner is not None:
+                    inner = self._inner_pattern.match(lowered, inner.start()) or inner
+                    start, end = inner.span()
+                    payloads = self._inner.get(_spaced(inner.group(0)))
+                else:
+                    payloads = self._folded.get(written)
+            if payloads:
+                found.append(PhraseMatch(start, end, text[start:end], payloads))
+                position = end
+            else:
+                position = start + 1
+        if self._one_word_pattern is not None:
+            self._find_one_word_unmarked(text, lowered, found)
+        return found
+
+    def _find_one_word_unmarked(self, text: str, lowered: str, found: list[PhraseMatch[T]]) -> None:
+        """One-word phrases typed without marks ("nen" for "nến"), on lines that have no marks."""
+        added = False
+        line_start = 0
+        for line in lowered.split("\n"):
+            line_end = line_start + len(line)
+            if line.isascii() or _unmarked(line):
+                for match in self._one_word_pattern.finditer(lowered, line_start, line_end):
+                    start, end = match.span()
+                    if any(m.start < end and start < m.end for m in found):
+                        continue
+                    payloads = self._folded.get(match.group(0))
+                    if payloads:
+                        found.append(PhraseMatch(start, end, text[start:end], payloads))
+                        added = True
+            line_start = line_end + 1
+        if added:
+            found.sort(key=lambda m: m.start)

@@ -13,10 +13,11 @@ from .card_bounds import body_bounds, control_characters, front_matter_bounds
 from .card_file import CardFileError, read_card_text
 from .diagnostics import Problem, Severity, has_errors
 from .front_matter import FrontMatterChecker, key_path
+from .hazards import HazardRules
 from .image_refs import resolve_image
 from .images import inspect_image, records_location
 from .reviews import content_hash
-from .rules import HazardRules, check_process, check_topic_ages
+from .rules import check_duration, check_process, check_topic_ages
 from .taxonomy import Taxonomy
 from .text import is_slug
 from .yaml_source import LocatedDocument, YamlSyntaxError, load_located
@@ -81,7 +82,8 @@ class CardChecker:
         if out_of_bounds:
             return None, problems
         check_topic_ages(meta, document, self.taxonomy, report)
-        self.hazard_rules.check(meta, text.body, document, report)
+        check_duration(meta, document, self.taxonomy, report)
+        self.hazard_rules.check(meta, text.body, text.body_line, document, report)
         check_process(meta, body_headings(text.body, text.body_line), document, self.taxonomy, report)
         # The body is judged as it will be published: rendered, then sanitised.
         body = self.body_renderer.render(text.body, text.body_line)
