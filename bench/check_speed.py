@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from kho_stem.library import check_library, find_card_files  # noqa: E402
-from kho_stem.taxonomy import load_taxonomy  # noqa: E402
+from kho_stem.taxonomy.vocabularies import load_taxonomy  # noqa: E402
+from kho_stem.validation.library import check_library, find_card_files  # noqa: E402
 
 TITLES = ["Thuyền lá", "Cầu que kem", "Hạt nảy mầm", "Pha màu nước", "Bóng của bé", "Chong chóng gió",
           "Bình lọc nước", "Nam châm hút gì", "Ô tô hộp sữa", "Đo bằng gang tay"]

@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from kho_stem.images import ImageCache, inspect_image  # noqa: E402
+from kho_stem.cards.images import ImageCache, inspect_image  # noqa: E402
 
 PHOTO_SIZE = (4000, 3000)
 

@@ -4,7 +4,7 @@
 Usage: python bench/offline.py [N ...]     (default: 1000)
 Each card is a bundle (activities/<slug>/index.md) whose cover is a different 4000x3000 JPEG
 (the size a phone takes); the image pipeline publishes it as a page image and a thumbnail
-(sizes in kho_stem.images.PublishSettings).
+(sizes in kho_stem.cards.images.PublishSettings).
 Target (issue #6): under 60 MB for 1,000 cards with one cover each.
 """
 

@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from kho_stem.library import check_library, find_card_files  # noqa: E402
-from kho_stem.taxonomy import load_taxonomy  # noqa: E402
+from kho_stem.taxonomy.vocabularies import load_taxonomy  # noqa: E402
+from kho_stem.validation.library import check_library, find_card_files  # noqa: E402
 
 # Message codes that come from the hazard rules (an unsafe card must be refused by one of them).
 HAZARD_CODES = frozenset({

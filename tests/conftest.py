@@ -10,10 +10,10 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, served  # noqa: E402, F401 (tests import them here)
-from kho_stem.card import slug_of  # noqa: E402
-from kho_stem.library import check_library, find_card_files  # noqa: E402
-from kho_stem.reviews import Review, content_hash, load_reviews, write_reviews  # noqa: E402
-from kho_stem.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
+from kho_stem.cards.card import slug_of  # noqa: E402
+from kho_stem.cards.reviews import Review, content_hash, load_reviews, write_reviews  # noqa: E402
+from kho_stem.taxonomy.vocabularies import Taxonomy, load_taxonomy  # noqa: E402
+from kho_stem.validation.library import check_library, find_card_files  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

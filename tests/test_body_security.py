@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HAS_CHROMIUM, VALID_CARD, check_folder
-from kho_stem.body_html import BodyRenderer, HtmlPolicy
+from kho_stem.cards.body_html import BodyRenderer, HtmlPolicy
 
 EVIL = "https://evil.example"
 HOSTILE_BODIES = {
@@ -209,7 +209,7 @@ def test_published_bodies_run_nothing_and_request_nothing_from_file_urls(browser
 
 def test_the_guide_lists_exactly_the_allowed_html(taxonomy, renderer: BodyRenderer):
     from conftest import ROOT
-    from kho_stem.guide_tables import HTML_MARKER, html_table
+    from kho_stem.outputs.guide_tables import HTML_MARKER, html_table
 
     table = html_table(taxonomy)
     listed = set(re.findall(r"^\| `<([a-z0-9]+)>` \|", table, re.MULTILINE))

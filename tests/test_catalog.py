@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, VALID_CARD, edit, record_review
-from kho_stem.catalog import (
+from kho_stem.cards.reviews import load_reviews
+from kho_stem.catalog.facts import (
     DURATION_RANGES,
     MaterialNames,
     card_facts,
@@ -18,8 +19,6 @@ from kho_stem.catalog import (
     library_facts,
     material_key,
 )
-from kho_stem.library import check_library, find_card_files
-from kho_stem.reviews import load_reviews
 from kho_stem.site.catalog_page import NO_HAZARD, render_catalog_page
 from kho_stem.site.search_data import (
     html_text,
@@ -30,6 +29,7 @@ from kho_stem.site.search_data import (
     unique_words,
 )
 from kho_stem.site.urls import Linker
+from kho_stem.validation.library import check_library, find_card_files
 
 
 def load_cards(tmp_path: Path, taxonomy, texts: dict[str, str], reviewed: tuple[str, ...] = ()):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, VALID_CARD
-from kho_stem.diagnostics import Problem
+from kho_stem.diagnostics.problems import Problem
 from test_card_rules import CASES
 
 
@@ -93,7 +93,7 @@ def test_checking_one_new_card_still_sees_the_library_slugs(tmp_path: Path):
     (project / "activities" / "thuyen-la.md").write_text(VALID_CARD, encoding="utf-8")
     new_card = project / "activities" / "moi" / "thuyen-la.md"
     new_card.write_text(VALID_CARD, encoding="utf-8")
-    from kho_stem.cli import main
+    from kho_stem.cli.main import main
 
     cwd = os.getcwd()
     os.chdir(project)
@@ -110,7 +110,7 @@ def test_relative_and_absolute_paths_are_the_same_card(tmp_path: Path):
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "activities/"], cwd=tmp_path,
                             capture_output=True, text=True, encoding="utf-8", check=False)
     # build.py takes its own folder as the project; run the core on this one instead.
-    from kho_stem.cli import main
+    from kho_stem.cli.main import main
 
     cwd = os.getcwd()
     os.chdir(tmp_path)
@@ -125,14 +125,14 @@ def test_relative_and_absolute_paths_are_the_same_card(tmp_path: Path):
 def test_broken_taxonomy_is_reported_not_raised(tmp_path: Path):
     (tmp_path / "content" / "taxonomy").mkdir(parents=True)
     (tmp_path / "activities").mkdir()
-    from kho_stem.cli import main
+    from kho_stem.cli.main import main
 
     assert main(["check"], root=tmp_path) == 1
 
 
 def test_offline_output_may_name_a_folder_that_does_not_exist_yet(tmp_path: Path):
-    from kho_stem.cli import _offline_target
-    from kho_stem.project import Project
+    from kho_stem.cli.main import _offline_target
+    from kho_stem.cli.project import Project
 
     project = Project(tmp_path)
     assert _offline_target(project, f"{tmp_path}/dist/", "vi").parent == tmp_path / "dist"
@@ -141,7 +141,7 @@ def test_offline_output_may_name_a_folder_that_does_not_exist_yet(tmp_path: Path
 
 
 def test_stats_of_a_broken_library_shows_the_problems_not_numbers(tmp_path: Path, capsys):
-    from kho_stem.cli import main
+    from kho_stem.cli.main import main
 
     shutil.copytree(ROOT / "content" / "taxonomy", tmp_path / "content" / "taxonomy")
     (tmp_path / "activities").mkdir()

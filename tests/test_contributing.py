@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, VALID_CARD, edit
-from kho_stem.editor_config import config_text
-from kho_stem.guide_tables import contributing_link
+from kho_stem.outputs.editor_config import config_text
+from kho_stem.outputs.guide_tables import contributing_link
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 

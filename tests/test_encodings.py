@@ -6,8 +6,8 @@ import unicodedata
 from pathlib import Path
 
 from conftest import VALID_CARD, check_folder
-from kho_stem.library import check_library, find_card_files
 from kho_stem.text import fold, slugify
+from kho_stem.validation.library import check_library, find_card_files
 
 
 def _check_one(folder: Path, data: bytes, taxonomy):

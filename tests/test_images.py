@@ -10,9 +10,9 @@ import pytest
 from PIL import Image, PngImagePlugin
 
 from conftest import VALID_CARD, check_folder
-from kho_stem import images
-from kho_stem.images import ImageCache, PublishSettings, inspect_image
-from kho_stem.library import check_library, find_card_files
+from kho_stem.cards import images
+from kho_stem.cards.images import ImageCache, PublishSettings, inspect_image
+from kho_stem.validation.library import check_library, find_card_files
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112

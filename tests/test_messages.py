@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 
 from conftest import ROOT
-from kho_stem.messages import LANGUAGES, MESSAGES
+from kho_stem.diagnostics.messages import LANGUAGES, MESSAGES
 
 
 def _placeholders(text: str) -> set[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, check_folder
-from kho_stem.cli import main
+from kho_stem.cli.main import main
 
 OPTIONS = ["new", "--title", "Đèn giao thông đổi màu", "--ages", "4-5,5-6", "--topics", "giao-thong",
            "--stem", "T,E", "--duration", "25", "--group", "nhom-nho", "--author", "Cô Hoa"]

@@ -10,11 +10,11 @@ import pytest
 import yaml
 
 from conftest import ROOT, VALID_CARD, check_folder, edit
-from kho_stem.catalog import MaterialNames, card_facts
-from kho_stem.library import check_library, find_card_files
+from kho_stem.catalog.facts import MaterialNames, card_facts
 from kho_stem.site.card_page import render_card_page
 from kho_stem.site.print_parts import family_handout, print_actions
 from kho_stem.site.urls import Linker
+from kho_stem.validation.library import check_library, find_card_files
 
 SCHEMA = json.loads((ROOT / "content" / "schema" / "card.schema.json").read_text(encoding="utf-8"))
 OBSERVED = edit(VALID_CARD, "author:", "observe:\n  - Trẻ nói được thuyền nào nổi, thuyền nào chìm.\n"

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import HAS_CHROMIUM, ROOT, served
-from kho_stem.offline import FOLDER, README_NAME
+from kho_stem.outputs.offline import FOLDER, README_NAME
 
 _LINK = re.compile(r'<(\w+)\b[^>]*?\b(?:href|src)="([^"]+)"')
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import VALID_CARD
-from kho_stem.validate import CardChecker
+from kho_stem.validation.card_checker import CardChecker
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _FOLDER = Path(tempfile.mkdtemp(prefix="kho-stem-fuzz-")) / "the"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, VALID_CARD, edit, record_review
-from kho_stem.library import check_library, find_card_files
-from kho_stem.reviews import content_hash, load_reviews
+from kho_stem.cards.reviews import content_hash, load_reviews
+from kho_stem.validation.library import check_library, find_card_files
 
 
 def _project(tmp_path: Path) -> Path:
@@ -45,7 +45,7 @@ def test_the_board_records_a_review_and_an_edit_undoes_it(tmp_path: Path, taxono
     assert reviews["thuyen-la"].by == "Cô Nguyễn Thị Hoa" and reviews["thuyen-la"].date == "2026-11-20"
 
     card = root / "activities" / "thuyen-la.md"
-    card.write_text(edit(VALID_CARD, "duration: 30", "duration: 25"), encoding="utf-8")
+    card.write_text(edit(VALID_CARD, "duration: 25", "duration: 20"), encoding="utf-8")
     result, reviews = _state(root, taxonomy)
     assert reviews["thuyen-la"] is None
     assert [p.render() for p in result.warnings] == [
@@ -138,7 +138,7 @@ def test_review_command_usage_errors(tmp_path: Path, args: list[str], expected: 
 
 def test_a_card_with_errors_cannot_be_approved(tmp_path: Path):
     root = _project(tmp_path)
-    (root / "activities" / "thuyen-la.md").write_text(edit(VALID_CARD, "duration: 30", "duration: 1000"),
+    (root / "activities" / "thuyen-la.md").write_text(edit(VALID_CARD, "duration: 25", "duration: 1000"),
                                                       encoding="utf-8")
     result = run(root, "review", "activities/thuyen-la.md", "--by", "Cô Lan")
     assert result.returncode == 1 and "duration" in result.stdout

@@ -18,19 +18,19 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, VALID_CARD, check_folder, edit
-from kho_stem.card_bounds import control_characters
-from kho_stem.catalog import library_facts
-from kho_stem.cli import main
-from kho_stem.csv_safety import csv_text, safe_cell
-from kho_stem.diagnostics import DiagnosticError
-from kho_stem.leftovers import OFFLINE_LEFTOVERS, clean_stale, site_leftovers
-from kho_stem.library import check_library, find_card_files
-from kho_stem.offline import FOLDER
+from kho_stem.catalog.facts import library_facts
+from kho_stem.catalog.stats import library_stats
+from kho_stem.cli.main import main
+from kho_stem.diagnostics.problems import DiagnosticError
+from kho_stem.outputs.csv_safety import csv_text, safe_cell
+from kho_stem.outputs.leftovers import OFFLINE_LEFTOVERS, clean_stale, site_leftovers
+from kho_stem.outputs.offline import FOLDER
+from kho_stem.outputs.stats_report import as_csv
 from kho_stem.site.library_site import LibrarySite
 from kho_stem.site.urls import Linker
-from kho_stem.stats import library_stats
-from kho_stem.stats_report import as_csv
-from kho_stem.taxonomy import load_taxonomy
+from kho_stem.taxonomy.vocabularies import load_taxonomy
+from kho_stem.validation.bounds import control_characters
+from kho_stem.validation.library import check_library, find_card_files
 
 BODY_LINE = VALID_CARD.split("\n").index("---", 1) + 2  # file line of the first body line
 
@@ -335,7 +335,7 @@ def test_taxonomy_edits_give_no_traceback_on_the_command_line(tmp_path: Path):
     text = edit(fields.read_text(encoding="utf-8"), "{type: integer, minimum: 5", "{type: integr, minimum: 5")
     fields.write_text(text, encoding="utf-8")
     run = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, 'plugins');"
-                          "from kho_stem.cli import main; from pathlib import Path;"
+                          "from kho_stem.cli.main import main; from pathlib import Path;"
                           f"sys.exit(main(['check'], root=Path({str(tmp_path)!r})))"],
                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
     assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr

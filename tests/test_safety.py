@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, VALID_CARD, check_folder, edit
-from kho_stem.diagnostics import DiagnosticError
-from kho_stem.taxonomy import load_taxonomy
+from kho_stem.diagnostics.problems import DiagnosticError
+from kho_stem.taxonomy.vocabularies import load_taxonomy
 from kho_stem.text import PhraseIndex, lower_aligned
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -64,7 +64,7 @@ def test_every_unsafe_card_is_refused_and_every_near_miss_passes(taxonomy):
 def test_unsafe_corpus_cards_are_valid_except_for_safety(taxonomy):
     from safety import HAZARD_CODES
 
-    from kho_stem.library import check_library, find_card_files
+    from kho_stem.validation.library import check_library, find_card_files
 
     result = check_library(find_card_files([CORPUS / "unsafe"]), taxonomy)
     assert [p.render() for p in result.problems if p.code not in HAZARD_CODES] == []
@@ -211,7 +211,7 @@ def test_english_messages_for_the_new_rules(tmp_path, taxonomy):
 
 # -- durations ------------------------------------------------------------------------------------
 def test_a_long_card_gets_a_warning_for_its_youngest_band_that_never_fails(tmp_path, taxonomy):
-    from kho_stem.library import check_library, find_card_files
+    from kho_stem.validation.library import check_library, find_card_files
 
     (tmp_path / "x.md").write_text(edit(V, "duration: 25", "duration: 45"), encoding="utf-8")
     result = check_library(find_card_files([tmp_path]), taxonomy)
@@ -255,7 +255,7 @@ def test_hazard_word_lists_are_checked(taxonomy_copy: Path):
 
 # -- the safety guide -----------------------------------------------------------------------------
 def test_safety_guide_states_limits_markers_and_first_aid(taxonomy):
-    from kho_stem.guide_tables import expand_markers
+    from kho_stem.outputs.guide_tables import expand_markers
 
     page = expand_markers((ROOT / "content" / "pages" / "an-toan.md").read_text(encoding="utf-8"), taxonomy)
     assert "<!-- kho-stem:" not in page

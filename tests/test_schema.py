@@ -8,7 +8,7 @@ import jsonschema
 import yaml
 
 from conftest import ROOT, VALID_CARD
-from kho_stem.schema import card_schema, schema_text
+from kho_stem.taxonomy.card_schema import card_schema, schema_text
 
 SCHEMA_FILE = ROOT / "content" / "schema" / "card.schema.json"
 
@@ -39,7 +39,7 @@ def test_valid_card_validates_against_the_written_schema():
 def test_schema_command_writes_the_file(tmp_path, taxonomy):
     import shutil
 
-    from kho_stem.cli import main
+    from kho_stem.cli.main import main
 
     shutil.copytree(ROOT / "content" / "taxonomy", tmp_path / "content" / "taxonomy")
     assert main(["schema"], root=tmp_path) == 0

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT
-from kho_stem.library import check_library, find_card_files
+from kho_stem.validation.library import check_library, find_card_files
 
 ACTIVITIES = ROOT / "activities"
 YEARLY_THEMES_MIN_CARDS = 3

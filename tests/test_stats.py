@@ -14,14 +14,14 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, VALID_CARD, edit, record_review
-from kho_stem.catalog import library_facts
-from kho_stem.library import check_library, find_card_files
-from kho_stem.reviews import load_reviews
+from kho_stem.cards.reviews import load_reviews
+from kho_stem.catalog.facts import library_facts
+from kho_stem.catalog.stats import library_stats
+from kho_stem.outputs.stats_report import as_csv, as_json, as_text
 from kho_stem.site.library_site import LibrarySite
 from kho_stem.site.stats_page import render_stats_page
 from kho_stem.site.urls import Linker
-from kho_stem.stats import library_stats
-from kho_stem.stats_report import as_csv, as_json, as_text
+from kho_stem.validation.library import check_library, find_card_files
 
 # Card "a" is the fixture as it is: 4-5 and 5-6, water, S E M, small group, indoors, 30 minutes,
 # hazards vat-nho, chau-nuoc, dung-cu-sac, written at a school, not reviewed.

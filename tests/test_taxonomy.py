@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from kho_stem.diagnostics import DiagnosticError
-from kho_stem.taxonomy import load_taxonomy
+from kho_stem.diagnostics.problems import DiagnosticError
+from kho_stem.taxonomy.vocabularies import load_taxonomy
 
 
 def test_vocabularies_hold_what_the_product_needs(taxonomy):
@@ -89,7 +89,7 @@ def test_field_referring_to_missing_vocabulary(taxonomy_copy: Path):
 
 def test_deprecated_field_warns_but_does_not_fail(taxonomy_copy: Path, tmp_path: Path):
     from conftest import VALID_CARD, edit
-    from kho_stem.library import check_library, find_card_files
+    from kho_stem.validation.library import check_library, find_card_files
 
     fields = taxonomy_copy / "fields.yml"
     fields.write_text(fields.read_text(encoding="utf-8").replace(

@@ -19,19 +19,19 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kho_stem.card import Card
-from kho_stem.diagnostics import DiagnosticError
-from kho_stem.guide_tables import expand_markers
-from kho_stem.images import ImageCache
-from kho_stem.library import CheckResult, check_library, find_card_files
-from kho_stem.reviews import load_reviews
+from kho_stem.cards.card import Card
+from kho_stem.cards.images import ImageCache
+from kho_stem.cards.reviews import load_reviews
+from kho_stem.diagnostics.problems import DiagnosticError
+from kho_stem.outputs.guide_tables import expand_markers
 from kho_stem.site.catalog_page import DATA_SCRIPT
 from kho_stem.site.library_site import PRINT_SCRIPT, SEARCH_SCRIPT, STYLESHEET, LibrarySite
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import PrintSettings
 from kho_stem.site.search_data import PageEntry, page_entry
 from kho_stem.site.urls import Linker, catalog_page
-from kho_stem.taxonomy import Taxonomy, load_taxonomy
+from kho_stem.taxonomy.vocabularies import Taxonomy, load_taxonomy
+from kho_stem.validation.library import CheckResult, check_library, find_card_files
 
 log = get_plugin_logger(__name__)
 REVIEWED_ONLY_VARIABLE = "KHO_STEM_REVIEWED_ONLY"
@@ -48,7 +48,7 @@ class KhoStemConfig(Config):
     # An official copy: unreviewed cards are left out of every page, list, catalog and export.
     # `build.py build --reviewed-only` sets it through the KHO_STEM_REVIEWED_ONLY variable.
     reviewed_only = c.Type(bool, default=False)
-    # The review board's reviews, bound to each card's content by its hash (see kho_stem.reviews).
+    # The review board's reviews, bound to each card's content by its hash (see kho_stem.cards.reviews).
     reviews_file = c.Type(str, default="content/reviews.yml")
 
 

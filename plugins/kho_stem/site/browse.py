@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from ..card import Card
-from ..taxonomy import Taxonomy
-from ..catalog import CardFacts
-from ..text import fold
-from .card_page import REF_2860_UNCHECKED, page_front_matter
-from .fragments import e
-from .listing import card_list
-from .page import GeneratedPage
-from .print_parts import list_print_action
-from .urls import Linker, age_page, card_page, cards_index_page, materials_page, stem_page, topic_page
+from kho_stem.cards.card import Card
+from kho_stem.catalog.facts import CardFacts
+from kho_stem.site.card_page import REF_2860_UNCHECKED, page_front_matter
+from kho_stem.site.fragments import e
+from kho_stem.site.listing import card_list
+from kho_stem.site.page import GeneratedPage
+from kho_stem.site.print_parts import list_print_action
+from kho_stem.site.urls import Linker, age_page, card_page, cards_index_page, materials_page, stem_page, topic_page
+from kho_stem.taxonomy.vocabularies import Taxonomy
+from kho_stem.text import fold
+
 
 class BrowsePages:
     def __init__(self, facts: list[CardFacts], taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, str]):

@@ -14,14 +14,15 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..card import Card
-from ..image_refs import resolve_image
-from .page import GeneratedPage
-from .urls import Linker
+from kho_stem.cards.card import Card
+from kho_stem.cards.image_refs import resolve_image
+from kho_stem.site.page import GeneratedPage
+from kho_stem.site.urls import Linker
 
 PublishedLookup = Callable[[Path], tuple[str, int | None, int | None]]
 _LIFTED_HEADINGS = {"h2": 2, "h3": 3, "h4": 4}
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"})
 # The sanitiser writes attributes as name="value" with quotes and ampersands escaped.
 _IMG = re.compile(r'<img((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*/?>')
 _ATTRIBUTE = re.compile(r'([^\s=>/]+)(?:="([^"]*)")?')

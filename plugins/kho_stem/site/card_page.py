@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import yaml
 
-from ..card import Card
-from ..taxonomy import Taxonomy
-from .card_body import PublishedLookup, add_body
-from .page import GeneratedPage
-from .print_parts import PrintSettings, family_handout, print_actions, print_footer
-from ..catalog import CardFacts, material_name
-from .fragments import age_badges, author_line, badge, duration_badge, e, review_badge
-from .urls import Linker, card_page, stem_page, topic_page
+from kho_stem.cards.card import Card
+from kho_stem.catalog.facts import CardFacts, material_name
+from kho_stem.site.card_body import PublishedLookup, add_body
+from kho_stem.site.fragments import age_badges, author_line, badge, duration_badge, e, review_badge
+from kho_stem.site.page import GeneratedPage
+from kho_stem.site.print_parts import PrintSettings, family_handout, print_actions, print_footer
+from kho_stem.site.urls import Linker, card_page, stem_page, topic_page
+from kho_stem.taxonomy.vocabularies import Taxonomy
 
 REF_2860_UNCHECKED = "chưa đối chiếu"
 

@@ -6,13 +6,13 @@ any script runs; ``kho-stem-catalog.js`` then adds the counts, the results and t
 
 from __future__ import annotations
 
-from ..catalog import Facet
-from ..text import fold
-from .card_page import page_front_matter
-from .fragments import e
-from .page import GeneratedPage
-from .print_parts import list_print_action
-from .urls import Linker, cards_index_page, catalog_page
+from kho_stem.catalog.facts import Facet
+from kho_stem.site.card_page import page_front_matter
+from kho_stem.site.fragments import e
+from kho_stem.site.page import GeneratedPage
+from kho_stem.site.print_parts import list_print_action
+from kho_stem.site.urls import Linker, cards_index_page, catalog_page
+from kho_stem.text import fold
 
 DATA_SCRIPT = "assets/kho-stem/catalog-data.js"
 CATALOG_SCRIPT = "assets/kho-stem/kho-stem-catalog.js"

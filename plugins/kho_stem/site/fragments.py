@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..card import Card
-from ..taxonomy import Taxonomy
+from kho_stem.cards.card import Card
+from kho_stem.taxonomy.vocabularies import Taxonomy
 
 
 def e(text: object) -> str:

@@ -8,23 +8,40 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..card import Card
-from ..images import PublishedImage
-from ..taxonomy import Taxonomy
-from ..catalog import all_materials, catalog_facets, library_facts
-from ..catalog_export import CSV_NAME, JSON_NAME, SCHEMA_NAME, card_record, catalog_csv, catalog_json, catalog_schema
-from ..stats import library_stats
-from .browse import BrowsePages
-from .card_page import render_card_page
-from .catalog_page import CATALOG_SCRIPT, render_catalog_page
-from .fragments import e
-from .listing import Thumbnail, card_list
-from .page import GeneratedPage
-from .print_parts import PrintSettings
-from .redirects import redirect_pages
-from .search_data import PageEntry, search_data, search_data_script
-from .stats_page import render_stats_page
-from .urls import Linker, age_page, card_page, cards_index_page, catalog_page, materials_page, stats_page, topic_page
+from kho_stem.cards.card import Card
+from kho_stem.cards.images import PublishedImage
+from kho_stem.catalog.facts import all_materials, catalog_facets, library_facts
+from kho_stem.catalog.stats import library_stats
+from kho_stem.outputs.exports import (
+    CSV_NAME,
+    JSON_NAME,
+    SCHEMA_NAME,
+    card_record,
+    catalog_csv,
+    catalog_json,
+    catalog_schema,
+)
+from kho_stem.site.browse import BrowsePages
+from kho_stem.site.card_page import render_card_page
+from kho_stem.site.catalog_page import CATALOG_SCRIPT, render_catalog_page
+from kho_stem.site.fragments import e
+from kho_stem.site.listing import Thumbnail, card_list
+from kho_stem.site.page import GeneratedPage
+from kho_stem.site.print_parts import PrintSettings
+from kho_stem.site.redirects import redirect_pages
+from kho_stem.site.search_data import PageEntry, search_data, search_data_script
+from kho_stem.site.stats_page import render_stats_page
+from kho_stem.site.urls import (
+    Linker,
+    age_page,
+    card_page,
+    cards_index_page,
+    catalog_page,
+    materials_page,
+    stats_page,
+    topic_page,
+)
+from kho_stem.taxonomy.vocabularies import Taxonomy
 
 RELATED_LIMIT = 6
 LATEST_LIMIT = 6
@@ -134,7 +151,8 @@ class LibrarySite:
 
     def search_script(self, pages: list[PageEntry]) -> str:
         """The catalog and search data (``DATA_SCRIPT``): every card, plus ``pages`` that are not cards."""
-        return search_data_script(search_data(self.facts, self.facets, self.taxonomy, self.linker, self.thumbnails, pages))
+        data = search_data(self.facts, self.facets, self.taxonomy, self.linker, self.thumbnails, pages)
+        return search_data_script(data)
 
     def _related(self) -> dict[str, list[Card]]:
         """Cards sharing a topic and an age band, most shared first (bounded work per card)."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..card import Card
-from ..taxonomy import Taxonomy
-from .fragments import age_badges, duration_badge, e, review_badge
-from .urls import Linker, card_page
+from kho_stem.cards.card import Card
+from kho_stem.site.fragments import age_badges, duration_badge, e, review_badge
+from kho_stem.site.urls import Linker, card_page
+from kho_stem.taxonomy.vocabularies import Taxonomy
 
 
 class Thumbnail(NamedTuple):

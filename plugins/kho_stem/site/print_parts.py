@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import segno
 
-from ..card import Card
-from ..catalog import material_name
-from .fragments import e
+from kho_stem.cards.card import Card
+from kho_stem.catalog.facts import material_name
+from kho_stem.site.fragments import e
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ the navigation, the search data and the sitemap.
 
 from __future__ import annotations
 
-from ..card import Card
-from .fragments import e
-from .urls import Linker, card_page
+from kho_stem.cards.card import Card
+from kho_stem.site.fragments import e
+from kho_stem.site.urls import Linker, card_page
 
 
 def redirect_file(alias: str) -> str:

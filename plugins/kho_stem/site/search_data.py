@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..catalog import CardFacts, Facet, material_name
-from ..taxonomy import Taxonomy
-from .listing import Thumbnail
-from .urls import Linker, card_page
+from kho_stem.catalog.facts import CardFacts, Facet, material_name
+from kho_stem.site.listing import Thumbnail
+from kho_stem.site.urls import Linker, card_page
+from kho_stem.taxonomy.vocabularies import Taxonomy
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTRIBUTE_LIST = re.compile(r"\{\s*[:#.][^}]*\}")

@@ -5,12 +5,12 @@ Charts are inline SVG drawn here at build time: no script, readable offline and 
 
 from __future__ import annotations
 
-from ..catalog_export import CSV_NAME, JSON_NAME, SCHEMA_NAME
-from ..stats import Coverage, LibraryStats, Table
-from .card_page import page_front_matter
-from .fragments import e
-from .page import GeneratedPage
-from .urls import Linker, stats_page
+from kho_stem.catalog.stats import Coverage, LibraryStats, Table
+from kho_stem.outputs.exports import CSV_NAME, JSON_NAME, SCHEMA_NAME
+from kho_stem.site.card_page import page_front_matter
+from kho_stem.site.fragments import e
+from kho_stem.site.page import GeneratedPage
+from kho_stem.site.urls import Linker, stats_page
 
 BAR_HEIGHT = 22
 LABEL_WIDTH = 250
@@ -42,7 +42,8 @@ def count_table(table: Table) -> str:
     rows = "".join(f"<tr><td>{e(row.label)}</td><td>{row.cards}</td></tr>" for row in table.rows)
     if not rows:
         rows = '<tr><td colspan="2">Chưa có</td></tr>'
-    return f'<table class="ks-stats-table"><thead><tr><th>Mục</th><th>Số thẻ</th></tr></thead><tbody>{rows}</tbody></table>'
+    return (f'<table class="ks-stats-table"><thead><tr><th>Mục</th><th>Số thẻ</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
 
 
 def coverage_table(coverage: Coverage) -> str:

@@ -17,9 +17,6 @@ STEM = "linh-vuc"
 MATERIALS = "vat-lieu"
 CATALOG = "thu-vien"
 STATS = "thong-ke"
-# Names no card or old card name may take: every page file is an index.md, and `hoat-dong/index`
-# is where the list of all cards lives, so a card or redirect named so would be confused with it.
-RESERVED_NAMES = frozenset({"index"})
 
 
 def card_page(slug: str) -> str:

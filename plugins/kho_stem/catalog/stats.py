@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .catalog import DURATION_RANGES, CardFacts
-from .taxonomy import Taxonomy
+from kho_stem.catalog.facts import DURATION_RANGES, CardFacts
+from kho_stem.taxonomy.vocabularies import Taxonomy
 
 MATERIALS_SHOWN = 20
 NO_ORGANIZATION = "Không ghi đơn vị"

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .card_file import BUNDLE_INDEX, CardFileError, decode
-from .diagnostics import Problem, Severity, display_path
-from .yaml_source import YamlSyntaxError, load_located
+from kho_stem.cards.card_file import BUNDLE_INDEX, CardFileError, decode
+from kho_stem.diagnostics.problems import Problem, Severity, display_path
+from kho_stem.yaml_source import YamlSyntaxError, load_located
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 HEADER = """\

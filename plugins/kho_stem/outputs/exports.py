@@ -13,10 +13,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .catalog import CardFacts
-from .csv_safety import csv_text
-from .schema import card_schema
-from .taxonomy import Taxonomy
+from kho_stem.catalog.facts import CardFacts
+from kho_stem.outputs.csv_safety import csv_text
+from kho_stem.taxonomy.card_schema import card_schema
+from kho_stem.taxonomy.vocabularies import Taxonomy
 
 JSON_NAME = "catalog.json"
 CSV_NAME = "catalog.csv"

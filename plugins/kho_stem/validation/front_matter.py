@@ -14,12 +14,12 @@ from typing import Any
 
 import fastjsonschema
 
-from .diagnostics import Severity
-from .messages import Text, phrase, type_name
-from .schema import card_schema
-from .suggest import closest
-from .taxonomy import FieldSpec, Taxonomy
-from .yaml_source import LocatedDocument, Path
+from kho_stem.diagnostics.messages import Text, phrase, type_name
+from kho_stem.diagnostics.problems import Severity
+from kho_stem.taxonomy.card_schema import card_schema
+from kho_stem.taxonomy.vocabularies import FieldSpec, Taxonomy
+from kho_stem.validation.suggest import closest
+from kho_stem.yaml_source import LocatedDocument, Path
 
 _INT_TAG = "tag:yaml.org,2002:int"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

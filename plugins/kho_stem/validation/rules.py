@@ -9,12 +9,12 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from .body import Heading
-from .diagnostics import Severity
-from .messages import Text
-from .taxonomy import ProcessStep, Taxonomy, Term
-from .text import fold
-from .yaml_source import LocatedDocument
+from kho_stem.cards.body import Heading
+from kho_stem.diagnostics.messages import Text
+from kho_stem.diagnostics.problems import Severity
+from kho_stem.taxonomy.vocabularies import ProcessStep, Taxonomy, Term
+from kho_stem.text import fold
+from kho_stem.yaml_source import LocatedDocument
 
 Report = Callable[..., None]
 _STEP_PREFIX = re.compile(r"^(?:buoc\s*\d+\s*[:.)\-–—]?\s*|\d+\s*[:.)\-–—]\s*)")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from .body import code_free_lines
-from .yaml_source import LocatedDocument
+from kho_stem.cards.body import code_free_lines
+from kho_stem.yaml_source import LocatedDocument
 
 # Where a passage comes from. Safety notes answer hazards; every other source can raise them.
 NAME, NOTE, BODY, FAMILY, INCLUSION, SAFETY = "name", "note", "body", "family", "inclusion", "safety"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .taxonomy import Taxonomy
+from kho_stem.taxonomy.vocabularies import Taxonomy
 
 FIELDS_MARKER = "<!-- kho-stem:fields -->"
 HAZARDS_MARKER = "<!-- kho-stem:hazards -->"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from .messages import DEFAULT_LANGUAGE, message
+from kho_stem.diagnostics.messages import DEFAULT_LANGUAGE, message
 
 
 class Severity(StrEnum):

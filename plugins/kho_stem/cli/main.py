@@ -13,21 +13,21 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .card import slug_of
-from .catalog import library_facts
-from .diagnostics import DiagnosticError, Problem, display_path
-from .editor_config import write_config
-from .library import check_library, find_card_files
-from .messages import LANGUAGES, message
-from .offline import default_name
-from .project import Project
-from .reviews import Review, content_hash, load_reviews, write_reviews
-from .scaffold import NewCard, ScaffoldError, ask, parse_codes, parse_duration, parse_title, write_card
-from .schema import write_schema
-from .stats import library_stats
-from .stats_report import FORMATS, encoding_for, render
-from .taxonomy import load_taxonomy
-from .text import nfc, slugify
+from kho_stem.cards.card import slug_of
+from kho_stem.cards.reviews import Review, content_hash, load_reviews, write_reviews
+from kho_stem.catalog.facts import library_facts
+from kho_stem.catalog.stats import library_stats
+from kho_stem.cli.project import Project
+from kho_stem.cli.scaffold import NewCard, ScaffoldError, ask, parse_codes, parse_duration, parse_title, write_card
+from kho_stem.diagnostics.messages import LANGUAGES, message
+from kho_stem.diagnostics.problems import DiagnosticError, Problem, display_path
+from kho_stem.outputs.editor_config import write_config
+from kho_stem.outputs.offline import default_name
+from kho_stem.outputs.stats_report import FORMATS, encoding_for, render
+from kho_stem.taxonomy.card_schema import write_schema
+from kho_stem.taxonomy.vocabularies import load_taxonomy
+from kho_stem.text import nfc, slugify
+from kho_stem.validation.library import check_library, find_card_files
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

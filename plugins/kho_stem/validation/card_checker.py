@@ -6,21 +6,21 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .body import body_headings
-from .body_html import BodyImage, BodyRenderer, HtmlPolicy
-from .card import Card, slug_of, suggested_slug
-from .card_bounds import body_bounds, control_characters, front_matter_bounds
-from .card_file import CardFileError, read_card_text
-from .diagnostics import Problem, Severity, has_errors
-from .front_matter import FrontMatterChecker, key_path
-from .hazards import HazardRules
-from .image_refs import resolve_image
-from .images import inspect_image, records_location
-from .reviews import content_hash
-from .rules import check_duration, check_process, check_topic_ages
-from .taxonomy import Taxonomy
-from .text import is_slug
-from .yaml_source import LocatedDocument, YamlSyntaxError, load_located
+from kho_stem.cards.body import body_headings
+from kho_stem.cards.body_html import BodyImage, BodyRenderer, HtmlPolicy
+from kho_stem.cards.card import Card, slug_of, suggested_slug
+from kho_stem.cards.card_file import CardFileError, read_card_text
+from kho_stem.cards.image_refs import resolve_image
+from kho_stem.cards.images import inspect_image, records_location
+from kho_stem.cards.reviews import content_hash
+from kho_stem.diagnostics.problems import Problem, Severity, has_errors
+from kho_stem.taxonomy.vocabularies import Taxonomy
+from kho_stem.text import is_slug
+from kho_stem.validation.bounds import body_bounds, control_characters, front_matter_bounds
+from kho_stem.validation.front_matter import FrontMatterChecker, key_path
+from kho_stem.validation.hazards import HazardRules
+from kho_stem.validation.rules import check_duration, check_process, check_topic_ages
+from kho_stem.yaml_source import LocatedDocument, YamlSyntaxError, load_located
 
 
 class CardChecker:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from .text import fold, slugify
+from kho_stem.text import fold, slugify
 
 
 def closest(value: str, candidates: Sequence[str]) -> str | None:

@@ -12,9 +12,9 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from .front_matter import key_path
-from .limits import Limits
-from .messages import Text
+from kho_stem.diagnostics.messages import Text
+from kho_stem.taxonomy.limits import Limits
+from kho_stem.validation.front_matter import key_path
 
 # C0 controls except tab and line feed, DEL, and the bidirectional overrides and isolates
 # (U+202A–U+202E, U+2066–U+2069) that make text read differently from how it is stored.

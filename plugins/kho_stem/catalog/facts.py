@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .card import Card
-from .taxonomy import Taxonomy, Vocabulary
-from .text import fold, nfc
+from kho_stem.cards.card import Card
+from kho_stem.taxonomy.vocabularies import Taxonomy, Vocabulary
+from kho_stem.text import fold, nfc
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _SPACES = re.compile(r"\s+")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .csv_safety import csv_text
-from .stats import LibraryStats
+from kho_stem.catalog.stats import LibraryStats
+from kho_stem.outputs.csv_safety import csv_text
 
 FORMATS = ("text", "csv", "json")
 

@@ -16,10 +16,16 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .diagnostics import DiagnosticError, Problem, display_path
-from .limits import LIMITS_FILE, Limits, read_limits
-from .taxonomy_schema import REQUIRED_DEFAULTS, code_problem, default_problem, field_schema_problems, not_text
-from .yaml_source import LocatedDocument, YamlSyntaxError, load_located
+from kho_stem.diagnostics.problems import DiagnosticError, Problem, display_path
+from kho_stem.taxonomy.limits import LIMITS_FILE, Limits, read_limits
+from kho_stem.taxonomy.self_check import (
+    REQUIRED_DEFAULTS,
+    code_problem,
+    default_problem,
+    field_schema_problems,
+    not_text,
+)
+from kho_stem.yaml_source import LocatedDocument, YamlSyntaxError, load_located
 
 FIELDS_FILE = "fields.yml"
 # Vocabularies the code reads by name; any other vocabulary file is used only through fields.yml.

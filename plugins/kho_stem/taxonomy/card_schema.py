@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .taxonomy import Taxonomy
+from kho_stem.taxonomy.vocabularies import Taxonomy
 
 SCHEMA_ID = "https://kho-stem-mam-non.github.io/schema/card.schema.json"
 

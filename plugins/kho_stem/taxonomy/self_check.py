@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from .text import is_slug
+from kho_stem.text import is_slug
 
 # Their codes become page addresses (do-tuoi/<code>/, chu-de/<code>/) and filter values:
 # `../../` in a topic code reached the home page's links.

@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .schema import card_schema
-from .taxonomy import Taxonomy
+from kho_stem.taxonomy.card_schema import card_schema
+from kho_stem.taxonomy.vocabularies import Taxonomy
 
 CONTENT_TYPE = "the-hoat-dong"
 

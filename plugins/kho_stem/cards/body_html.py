@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 
-from .taxonomy import Taxonomy
+from kho_stem.taxonomy.vocabularies import Taxonomy
 
 POLICY_VOCABULARY = "html"
 # Elements a card might try to slip in, so that the permissive pass keeps them and the report

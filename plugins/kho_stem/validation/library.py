@@ -6,13 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .card import Card
-from .diagnostics import Problem, Severity, display_path
-from .image_refs import IMAGE_SUFFIXES
-from .reviews import ReviewBook, review_problems
-from .site.urls import RESERVED_NAMES
-from .taxonomy import Taxonomy
-from .validate import CardChecker
+from kho_stem.cards.card import RESERVED_NAMES, Card
+from kho_stem.cards.image_refs import IMAGE_SUFFIXES
+from kho_stem.cards.reviews import ReviewBook, review_problems
+from kho_stem.diagnostics.problems import Problem, Severity, display_path
+from kho_stem.taxonomy.vocabularies import Taxonomy
+from kho_stem.validation.card_checker import CardChecker
 
 
 @dataclass

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .yaml_source import LocatedDocument
+from kho_stem.yaml_source import LocatedDocument
 
 LIMITS_FILE = "limits.yml"
 _NUMBERS = ("card_bytes", "body_bytes", "text_chars", "list_depth", "html_depth", "emphasis_run",

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .site.urls import RESERVED_NAMES
-from .taxonomy import Taxonomy, Vocabulary
-from .text import nfc, slugify
+from kho_stem.cards.card import RESERVED_NAMES
+from kho_stem.taxonomy.vocabularies import Taxonomy, Vocabulary
+from kho_stem.text import nfc, slugify
 
 # Shown as the commented example of a field the teacher fills in by hand.
 _EXAMPLES = {

@@ -11,7 +11,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import nfc
+from kho_stem.text import nfc
 
 _FENCE = "---"
 BUNDLE_INDEX = "index.md"  # a card with its images: activities/<slug>/index.md

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import Text, phrase
-from .passages import BODY, FAMILY, INCLUSION, NAME, NOTE, SAFETY, Passage, card_passages
-from .taxonomy import Taxonomy, Term
-from .text import PhraseIndex
-from .yaml_source import LocatedDocument
+from kho_stem.diagnostics.messages import Text, phrase
+from kho_stem.taxonomy.vocabularies import Taxonomy, Term
+from kho_stem.text import PhraseIndex
+from kho_stem.validation.passages import BODY, FAMILY, INCLUSION, NAME, NOTE, SAFETY, Passage, card_passages
+from kho_stem.yaml_source import LocatedDocument
 
 Report = Callable[..., None]
 

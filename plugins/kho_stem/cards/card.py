@@ -7,12 +7,17 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from .card_file import BUNDLE_INDEX
-from .text import slugify
+from kho_stem.cards.card_file import BUNDLE_INDEX
+from kho_stem.text import slugify
 
 if TYPE_CHECKING:
-    from .reviews import Review
+    from kho_stem.cards.reviews import Review
 
+
+
+# Names no card or old card name may take: every page file is an index.md, and `hoat-dong/index`
+# is where the list of all cards lives, so a card or redirect named so would be confused with it.
+RESERVED_NAMES = frozenset({"index"})
 
 
 def slug_of(path: Path) -> str:
