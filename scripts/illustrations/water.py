@@ -282,11 +282,12 @@ def colour_drops():
 
 @picture("khan-giay-hay-nilon-vat-nao-hut-nuoc")
 def what_soaks():
-    """A tray of coloured water: towel and tissue soak the colour up, the plastic stays dry."""
+    """A tray of coloured water: towel and tissue soak the colour up, the plastic lid stays dry."""
     img, draw = new_canvas()
     polygon(draw, [(70, 420), (730, 420), (710, 500), (90, 500)], LIGHT_BLUE)
     draw.rectangle((95, 440, 705, 495), fill=(150, 190, 250))
-    items = [(190, "khăn", (250, 210, 120), True), (400, "giấy", WHITE, True), (610, "nilon", (230, 240, 250), False)]
+    items = [(190, "khăn", (250, 210, 120), True), (400, "giấy", WHITE, True),
+             (610, "nắp nhựa", (230, 240, 250), False)]
     for cx, name, colour, soaks in items:
         draw.rounded_rectangle((cx - 60, 120, cx + 60, 470), radius=10, fill=colour, outline=INK, width=4)
         if soaks:
