@@ -25,7 +25,7 @@ from kho_stem.cards.reviews import load_reviews
 from kho_stem.diagnostics.problems import DiagnosticError
 from kho_stem.outputs.guide_tables import expand_markers
 from kho_stem.site.catalog_page import DATA_SCRIPT
-from kho_stem.site.library_site import PRINT_SCRIPT, SEARCH_SCRIPT, STYLESHEET, LibrarySite
+from kho_stem.site.library_site import PAGE_SCRIPT, PRINT_SCRIPT, SEARCH_SCRIPT, STYLESHEET, LibrarySite
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import PrintSettings
 from kho_stem.site.search_data import PageEntry, page_entry
@@ -94,7 +94,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             config.markdown_extensions.append("attr_list")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        for script in (SEARCH_SCRIPT, PRINT_SCRIPT):
+        for script in (SEARCH_SCRIPT, PRINT_SCRIPT, PAGE_SCRIPT):
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
         # Before Material's templates, after a site's own custom_dir (which may override ours).

@@ -51,6 +51,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/kho-stem/kho-stem.css"
 SEARCH_SCRIPT = "assets/kho-stem/kho-stem-search.js"
 PRINT_SCRIPT = "assets/kho-stem/kho-stem-print.js"
+PAGE_SCRIPT = "assets/kho-stem/kho-stem-page.js"
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class LibrarySite:
 
     def files(self) -> list[CopiedFile]:
         copied = [CopiedFile(asset, ASSETS / asset.rsplit("/", 1)[1]) for asset in
-                  (STYLESHEET, SEARCH_SCRIPT, PRINT_SCRIPT, CATALOG_SCRIPT)]
+                  (STYLESHEET, SEARCH_SCRIPT, PRINT_SCRIPT, PAGE_SCRIPT, CATALOG_SCRIPT)]
         for image, src in self.image_sources.items():
             published = self.images.get(image)
             if published:
