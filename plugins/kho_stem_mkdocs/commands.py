@@ -19,9 +19,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from kho_stem.diagnostics.problems import page_failure
-from kho_stem.outputs.leftovers import OFFLINE_LEFTOVERS, clean_stale, site_leftovers, work_prefix
-from kho_stem.outputs.offline import OfflineCopy, pack, readme_text
+from kho_stem.diagnostics import page_failure
+from kho_stem.outputs import OFFLINE_LEFTOVERS, OfflineCopy, clean_stale, pack, readme_text, site_leftovers, work_prefix
 
 _PAGE_IN_LOG = re.compile(r"page '([^']+)'")
 

@@ -19,19 +19,25 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kho_stem.cards.card import Card
-from kho_stem.cards.images import ImageCache
-from kho_stem.cards.reviews import load_reviews
-from kho_stem.diagnostics.problems import DiagnosticError
-from kho_stem.outputs.guide_tables import expand_markers
-from kho_stem.site.catalog_page import DATA_SCRIPT
-from kho_stem.site.library_site import PAGE_SCRIPT, PRINT_SCRIPT, SEARCH_SCRIPT, STYLESHEET, LibrarySite
-from kho_stem.site.page import GeneratedPage
-from kho_stem.site.print_parts import PrintSettings
-from kho_stem.site.search_data import PageEntry, page_entry
-from kho_stem.site.urls import Linker, catalog_page
-from kho_stem.taxonomy.vocabularies import Taxonomy, load_taxonomy
-from kho_stem.validation.library import CheckResult, check_library, find_card_files
+from kho_stem.cards import Card, ImageCache, load_reviews
+from kho_stem.diagnostics import DiagnosticError
+from kho_stem.outputs import expand_markers
+from kho_stem.site import (
+    DATA_SCRIPT,
+    PAGE_SCRIPT,
+    PRINT_SCRIPT,
+    SEARCH_SCRIPT,
+    STYLESHEET,
+    GeneratedPage,
+    LibrarySite,
+    Linker,
+    PageEntry,
+    PrintSettings,
+    catalog_page,
+    page_entry,
+)
+from kho_stem.taxonomy import Taxonomy, load_taxonomy
+from kho_stem.validation import CheckResult, check_library, find_card_files
 
 log = get_plugin_logger(__name__)
 REVIEWED_ONLY_VARIABLE = "KHO_STEM_REVIEWED_ONLY"

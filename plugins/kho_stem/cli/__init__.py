@@ -1,0 +1,5 @@
+"""``python build.py COMMAND``: check, build, serve, offline, new, stats, review, schema."""
+
+from kho_stem.cli.main import main
+
+__all__ = ["main"]

@@ -149,6 +149,8 @@ def run_check(project: Project, paths: list[Path], output_format: str, language:
 
 
 def run_site(project: Project, args: argparse.Namespace) -> int:
+    # Before MkDocs is imported: ProperDocs, when chosen, must stand in for it from the start.
+    _select_generator(args.lang)
     # Imported here: the core never needs MkDocs, only these two commands do.
     from kho_stem_mkdocs.commands import BuildFailed, build_offline, build_site, serve_site
     from kho_stem_mkdocs.plugin import REVIEWED_ONLY_VARIABLE
@@ -177,6 +179,27 @@ def run_site(project: Project, args: argparse.Namespace) -> int:
         print(message("output_unwritable", args.lang, path=path, reason=error.strerror or error), file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
+
+
+def _select_generator(language: str) -> None:
+    """MkDocs, or ProperDocs when ``KHO_STEM_GENERATOR=properdocs`` (see README, Switching to ProperDocs)."""
+    from kho_stem_mkdocs.generator import (
+        GENERATOR_VARIABLE,
+        GENERATORS,
+        GeneratorMissing,
+        UnknownGenerator,
+        select_generator,
+    )
+
+    name = os.environ.get(GENERATOR_VARIABLE) or GENERATORS[0]
+    try:
+        select_generator(name)
+    except UnknownGenerator:
+        raise UsageError(message("generator_unknown", language, variable=GENERATOR_VARIABLE, value=name,
+                                 choices=", ".join(GENERATORS))) from None
+    except GeneratorMissing:
+        raise UsageError(message("generator_missing", language, variable=GENERATOR_VARIABLE, value=name,
+                                 command=f"{sys.executable} -m pip install {name}")) from None
 
 
 def _offline_target(project: Project, argument: str | None, language: str) -> Path:

@@ -566,6 +566,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{duration} minutes is longer than one usual activity for {age} (about {typical} minutes); "
         "consider splitting it into {sessions} sessions of about {each} minutes",
     },
+    # -- site generator: MkDocs or ProperDocs, KHO_STEM_GENERATOR (issue #17, item 5) -------
+    "generator_unknown": {
+        "vi": "biến môi trường {variable}=\"{value}\" không phải trình dựng trang được hỗ trợ (hợp lệ: {choices}); "
+        "hãy sửa giá trị hoặc bỏ biến này để dựng bằng MkDocs",
+        "en": "environment variable {variable}=\"{value}\" is not a supported site generator (valid: {choices}); "
+        "fix the value or unset it to build with MkDocs",
+    },
+    "generator_missing": {
+        "vi": "{variable}={value} nhưng {value} chưa được cài; hãy chạy {command} hoặc bỏ biến này để dựng bằng MkDocs",
+        "en": "{variable}={value} but {value} is not installed; run {command} or unset it to build with MkDocs",
+    },
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {
