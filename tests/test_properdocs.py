@@ -31,7 +31,7 @@ import pytest
 
 from conftest import ROOT, VALID_CARD, edit
 from kho_stem.cli import main
-from kho_stem.offline import README_NAME
+from kho_stem.outputs.offline import README_NAME
 from kho_stem_mkdocs.generator import GENERATOR_VARIABLE
 
 GENERATORS = ("mkdocs", "properdocs")
