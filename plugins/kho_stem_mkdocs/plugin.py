@@ -25,10 +25,10 @@ from kho_stem.guide_tables import expand_markers
 from kho_stem.images import ImageCache
 from kho_stem.library import CheckResult, check_library, find_card_files
 from kho_stem.reviews import load_reviews
-from kho_stem.site.catalog_page import DATA_SCRIPT
-from kho_stem.site.library_site import PRINT_SCRIPT, SEARCH_SCRIPT, STYLESHEET, LibrarySite
+from kho_stem.site.library_site import STYLESHEET, LibrarySite
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import PrintSettings
+from kho_stem.site.scripts import DATA_SCRIPT, PAGE_SCRIPTS
 from kho_stem.site.search_data import PageEntry, page_entry
 from kho_stem.site.urls import Linker, catalog_page
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
@@ -94,7 +94,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             config.markdown_extensions.append("attr_list")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        for script in (SEARCH_SCRIPT, PRINT_SCRIPT):
+        for script in PAGE_SCRIPTS:  # in their load order (site/scripts.py)
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
         # Before Material's templates, after a site's own custom_dir (which may override ours).

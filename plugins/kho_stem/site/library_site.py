@@ -16,12 +16,13 @@ from ..catalog_export import CSV_NAME, JSON_NAME, SCHEMA_NAME, card_record, cata
 from ..stats import library_stats
 from .browse import BrowsePages
 from .card_page import render_card_page
-from .catalog_page import CATALOG_SCRIPT, render_catalog_page
+from .catalog_page import render_catalog_page
 from .fragments import e
 from .listing import Thumbnail, card_list
 from .page import GeneratedPage
 from .print_parts import PrintSettings
 from .redirects import redirect_pages
+from .scripts import CATALOG_SCRIPTS, PAGE_SCRIPTS
 from .search_data import PageEntry, search_data, search_data_script
 from .stats_page import render_stats_page
 from .urls import Linker, age_page, card_page, cards_index_page, catalog_page, materials_page, stats_page, topic_page
@@ -32,8 +33,6 @@ ENTRY_POINTS_MARKER = "<!-- kho-stem:entry-points -->"
 LATEST_MARKER = "<!-- kho-stem:latest -->"
 ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/kho-stem/kho-stem.css"
-SEARCH_SCRIPT = "assets/kho-stem/kho-stem-search.js"
-PRINT_SCRIPT = "assets/kho-stem/kho-stem-print.js"
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ class LibrarySite:
 
     def files(self) -> list[CopiedFile]:
         copied = [CopiedFile(asset, ASSETS / asset.rsplit("/", 1)[1]) for asset in
-                  (STYLESHEET, SEARCH_SCRIPT, PRINT_SCRIPT, CATALOG_SCRIPT)]
+                  (STYLESHEET, *PAGE_SCRIPTS, *CATALOG_SCRIPTS)]
         for image, src in self.image_sources.items():
             published = self.images.get(image)
             if published:
