@@ -72,7 +72,7 @@
     var address = window.location.pathname + window.location.search + (hash ? "#" + hash : "");
     try {
       history.replaceState(null, "", address);
-    } catch (error) {
+    } catch {
       window.location.hash = hash; // some browsers refuse replaceState on file:// pages
     }
   }
@@ -81,7 +81,7 @@
   function readInventory() {
     try {
       return JSON.parse(window.localStorage.getItem(INVENTORY_KEY) || "[]");
-    } catch (error) {
+    } catch {
       return [];
     }
   }
@@ -89,7 +89,7 @@
   function saveInventory(names) {
     try {
       window.localStorage.setItem(INVENTORY_KEY, JSON.stringify(names));
-    } catch (error) {
+    } catch {
       /* storage disabled: the list lasts for this visit only */
     }
   }
