@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -11,7 +12,10 @@ import pytest
 from conftest import ROOT, VALID_CARD, edit, record_review
 from kho_stem.cards.reviews import load_reviews
 from kho_stem.catalog.facts import (
+    AGE_FACET,
     DURATION_RANGES,
+    HAZARD_FACET,
+    NO_HAZARD,
     MaterialNames,
     card_facts,
     catalog_facets,
@@ -19,8 +23,12 @@ from kho_stem.catalog.facts import (
     library_facts,
     material_key,
 )
-from kho_stem.site.catalog_page import NO_HAZARD, render_catalog_page
+from kho_stem.site.catalog_page import render_catalog_page
+from kho_stem.site.fragments import DURATION_TEXT, UNREVIEWED_TEXT, UNREVIEWED_TITLE
+from kho_stem.site.listing import Thumbnail, card_list, tile_template
+from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT, PAGE_SCRIPTS
 from kho_stem.site.search_data import (
+    CATALOG_KEYS,
     html_text,
     markdown_text,
     page_entry,
@@ -29,7 +37,11 @@ from kho_stem.site.search_data import (
     unique_words,
 )
 from kho_stem.site.urls import Linker
+from kho_stem.text import fold
 from kho_stem.validation.library import check_library, find_card_files
+
+JS_ASSETS = ROOT / "plugins" / "kho_stem" / "site" / "assets"
+JS_FILES = sorted(path.name for path in JS_ASSETS.glob("*.js"))
 
 
 def load_cards(tmp_path: Path, taxonomy, texts: dict[str, str], reviewed: tuple[str, ...] = ()):
@@ -139,3 +151,57 @@ def test_header_is_materials_own_apart_from_the_search_block():
 
     assert without_search(ours, "    {#- kho-stem", "    {% if config.repo_url %}") == without_search(
         theirs, '    {% if "material/search" in config.plugins %}', "    {% if config.repo_url %}")
+
+
+def _skeleton(html: str) -> list[tuple[str, str]]:
+    """The tags and classes of ``html``, in order, a run of alike ones (age badges) as one: a
+    tile's shape without its texts."""
+    tags = re.findall(r'<(\w+)(?: class="([^"]*)")?', html)
+    return [tag for index, tag in enumerate(tags) if index == 0 or tag != tags[index - 1]]
+
+
+def test_catalog_tiles_are_clones_of_the_static_tile(tmp_path: Path, taxonomy):
+    (card,) = load_cards(tmp_path, taxonomy, {"thuyen-la": VALID_CARD})
+    thumbnails = {"thuyen-la": Thumbnail("hoat-dong/thuyen-la/anh.thumb.webp", 96, 72)}
+    static = card_list([card], "thu-vien/index.md", taxonomy, Linker(True), thumbnails)
+    template = tile_template()
+    assert template.startswith("<template data-ks-tile><li") and template.endswith("</li></template>")
+    static_tile = static[static.index("<li"):static.rindex("</li>") + 5]
+    shape = _skeleton(template[len("<template data-ks-tile>"):-len("</template>")])
+    # The template has one age badge to copy per age band, and the class line the catalog fills in.
+    assert [tag for tag in shape if tag[1] != "ks-tile__missing"] == _skeleton(static_tile)
+    assert static_tile.count("ks-badge--age") == 2 and shape[-1] == ("p", "ks-tile__missing")
+    assert "Nước và hiện tượng tự nhiên" in static_tile, "static tiles name the topics like the catalog's"
+    assert f">{DURATION_TEXT}</span>" in template and "{material}" in template
+    assert f'title="{UNREVIEWED_TITLE}">{UNREVIEWED_TEXT}</span>' in template and UNREVIEWED_TEXT in static_tile
+    assert "phút" not in "".join(JS_ASSETS.joinpath(name).read_text(encoding="utf-8") for name in JS_FILES)
+
+
+def test_search_data_ships_the_facet_keys_roles_and_no_hazard_value(tmp_path: Path, taxonomy):
+    cards = load_cards(tmp_path, taxonomy, {"thuyen-la": VALID_CARD})
+    facts = library_facts(cards, taxonomy)
+    facets = catalog_facets(taxonomy, list(facts[0].materials))
+    data = search_data(facts, facets, taxonomy, Linker(False), {}, [])
+    assert data["keys"] == CATALOG_KEYS and CATALOG_KEYS["ages"] == AGE_FACET
+    shipped = {facet["key"]: facet for facet in data["facets"]}
+    assert shipped[HAZARD_FACET]["none"] == NO_HAZARD and shipped[HAZARD_FACET]["excludes"] == 1
+    assert all("none" not in facet and "excludes" not in facet for key, facet in shipped.items() if key != HAZARD_FACET)
+    assert set(data["cards"][0]) >= {facet.key for facet in facets}
+    # The scripts read keys and the no-hazard value from the data, never spell their own.
+    scripts = "".join(JS_ASSETS.joinpath(name).read_text(encoding="utf-8") for name in JS_FILES)
+    for key in [facet.key for facet in facets] + list(CATALOG_KEYS.values()):
+        assert f'"{key}"' not in scripts, key
+    assert f'"{NO_HAZARD}"' not in scripts
+
+
+def test_catalog_page_loads_its_scripts_in_the_declared_order(taxonomy):
+    facets = catalog_facets(taxonomy, ["chai nhựa"])
+    html = render_catalog_page(facets, Linker(True), 1).fragments.popitem()[1]
+    sources = re.findall(r'<script src="\.\./([^"]+)"', html)
+    assert sources == [DATA_SCRIPT, *CATALOG_SCRIPTS]
+    assert {Path(script).name for script in PAGE_SCRIPTS + CATALOG_SCRIPTS} == set(JS_FILES)
+
+
+def test_fold_strips_every_mark_not_only_those_with_a_combining_class():
+    # U+0903 (a spacing mark) and U+20DD (an enclosing one) have combining class 0.
+    assert fold("Nu\u0301o\u031bc\u0903 \u20ddĐá") == "nuoc da"

@@ -19,9 +19,12 @@ def nfc(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-case and strip Vietnamese tones and marks: "Nước Đá" -> "nuoc da"."""
+    """Lower-case and strip Vietnamese tones and marks: "Nước Đá" -> "nuoc da".
+
+    Every mark goes (Unicode category M, what the browser's fold matches as ``\\p{M}``), not only the
+    ones with a combining class: both folds must agree on whatever a teacher pastes."""
     decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
     # đ has no decomposition, so it survives NFD and needs its own mapping.
     return stripped.replace("đ", "d")
 

@@ -24,9 +24,7 @@ from kho_stem.diagnostics import DiagnosticError
 from kho_stem.outputs import expand_markers
 from kho_stem.site import (
     DATA_SCRIPT,
-    PAGE_SCRIPT,
-    PRINT_SCRIPT,
-    SEARCH_SCRIPT,
+    PAGE_SCRIPTS,
     STYLESHEET,
     GeneratedPage,
     LibrarySite,
@@ -100,7 +98,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             config.markdown_extensions.append("attr_list")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        for script in (SEARCH_SCRIPT, PRINT_SCRIPT, PAGE_SCRIPT):
+        for script in PAGE_SCRIPTS:  # in their load order (site/scripts.py)
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
         # Before Material's templates, after a site's own custom_dir (which may override ours).

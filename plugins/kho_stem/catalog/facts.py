@@ -7,8 +7,8 @@ looks into a card's front matter on its own, so they cannot disagree.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from kho_stem.cards.card import Card
 from kho_stem.taxonomy.vocabularies import Taxonomy, Vocabulary
@@ -154,31 +154,49 @@ class FacetValue:
     label: str
 
 
+# The facet keys name filters in the catalog's address ("#tuoi=4-5"); the browser reads them, and
+# the roles below, from the catalog data (``site/search_data.py``), never from a copy of its own.
+AGE_FACET = "tuoi"
+TOPIC_FACET = "chu-de"
+HAZARD_FACET = "nguy-co"
+MATERIAL_FACET = "vat-lieu"
+NO_HAZARD = "khong"  # the hazard filter's "no hazard at all" value; no hazard code may take it
+
+
 @dataclass(frozen=True)
 class Facet:
-    """One group of filters in the catalog: ``key`` names it in the page address."""
+    """One group of filters in the catalog: ``key`` names it in the page address, ``codes`` gives a
+    card's values. A facet that ``excludes`` leaves out the cards having a ticked value (hazards);
+    its ``none`` value keeps only the cards having no value at all."""
 
     key: str
     legend: str
     values: tuple[FacetValue, ...]
+    codes: Callable[[CardFacts], tuple[str, ...]] = field(compare=False, repr=False)
+    excludes: bool = False
+    none: str | None = None
 
 
 def catalog_facets(taxonomy: Taxonomy, materials: list[str]) -> tuple[Facet, ...]:
     """The filters, in the order a teacher narrows a search: who, what, how long, how, where."""
 
-    def vocabulary(key: str, name: str, legend: str = "") -> Facet:
+    def vocabulary(key: str, name: str, codes: Callable[[CardFacts], tuple[str, ...]], legend: str = "",
+                   excludes: bool = False, none: str | None = None) -> Facet:
         words = taxonomy[name]
         legend = legend or words.noun[:1].upper() + words.noun[1:]
-        return Facet(key, legend, tuple(FacetValue(term.code, term.label) for term in words))
+        return Facet(key, legend, tuple(FacetValue(term.code, term.label) for term in words), codes, excludes, none)
 
     return (
-        vocabulary("tuoi", "ages"),
-        vocabulary("chu-de", "topics"),
-        vocabulary("linh-vuc", "stem"),
-        vocabulary("phat-trien", "domains"),
-        Facet("thoi-luong", "Thời lượng", tuple(FacetValue(r.code, r.label) for r in DURATION_RANGES)),
-        vocabulary("nhom", "groups"),
-        vocabulary("noi", "settings"),
-        vocabulary("nguy-co", "hazards", "Mối nguy"),  # the vocabulary's noun names its codes
-        Facet("vat-lieu", "Nguyên vật liệu", tuple(FacetValue(key, key) for key in materials)),
+        vocabulary(AGE_FACET, "ages", lambda facts: facts.ages),
+        vocabulary(TOPIC_FACET, "topics", lambda facts: facts.topics),
+        vocabulary("linh-vuc", "stem", lambda facts: facts.stem),
+        vocabulary("phat-trien", "domains", lambda facts: facts.domains),
+        Facet("thoi-luong", "Thời lượng", tuple(FacetValue(r.code, r.label) for r in DURATION_RANGES),
+              lambda facts: (facts.duration_range,)),
+        vocabulary("nhom", "groups", lambda facts: (facts.group,)),
+        vocabulary("noi", "settings", lambda facts: (facts.setting,) if facts.setting else ()),
+        # The vocabulary's noun names its codes, so the legend is written here.
+        vocabulary(HAZARD_FACET, "hazards", lambda facts: facts.hazards, "Mối nguy", excludes=True, none=NO_HAZARD),
+        Facet(MATERIAL_FACET, "Nguyên vật liệu", tuple(FacetValue(key, key) for key in materials),
+              lambda facts: facts.materials),
     )

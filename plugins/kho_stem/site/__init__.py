@@ -2,12 +2,12 @@
 card pages, browse pages, the catalog, statistics, home blocks, print parts, the search data, and
 the CSS and JavaScript they use. The generator's adapter hands them over."""
 
-from kho_stem.site.catalog_page import DATA_SCRIPT
-from kho_stem.site.library_site import PAGE_SCRIPT, PRINT_SCRIPT, SEARCH_SCRIPT, STYLESHEET, LibrarySite
+from kho_stem.site.library_site import STYLESHEET, LibrarySite
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import PrintSettings
+from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT, PAGE_SCRIPTS
 from kho_stem.site.search_data import PageEntry, page_entry
 from kho_stem.site.urls import Linker, catalog_page
 
-__all__ = ["DATA_SCRIPT", "PAGE_SCRIPT", "PRINT_SCRIPT", "SEARCH_SCRIPT", "STYLESHEET", "GeneratedPage",
-           "LibrarySite", "Linker", "PageEntry", "PrintSettings", "catalog_page", "page_entry"]
+__all__ = ["CATALOG_SCRIPTS", "DATA_SCRIPT", "PAGE_SCRIPTS", "STYLESHEET", "GeneratedPage", "LibrarySite", "Linker",
+           "PageEntry", "PrintSettings", "catalog_page", "page_entry"]

@@ -1,24 +1,29 @@
 """The catalog page ("Thư viện"): filters as real form controls, results filled in by the browser.
 
 Every filter value is written into the page here, so the form is readable (and labelled) before
-any script runs; ``kho-stem-catalog.js`` then adds the counts, the results and the address state.
+any script runs; ``kho-stem-catalog.js`` then adds the counts, the results (tiles cloned from the
+template ``listing.tile_template`` renders) and the address state.
 """
 
 from __future__ import annotations
 
-from kho_stem.catalog.facts import Facet
+from kho_stem.catalog.facts import AGE_FACET, MATERIAL_FACET, TOPIC_FACET, Facet
 from kho_stem.site.card_page import page_front_matter
 from kho_stem.site.fragments import e
+from kho_stem.site.listing import tile_template
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import list_print_action
+from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT
 from kho_stem.site.urls import Linker, cards_index_page, catalog_page
 from kho_stem.text import fold
 
-DATA_SCRIPT = "assets/kho-stem/catalog-data.js"
-CATALOG_SCRIPT = "assets/kho-stem/kho-stem-catalog.js"
-OPEN_FACETS = {"tuoi", "chu-de"}  # the two filters teachers start with
-NO_HAZARD = "khong"  # the hazard filter's "no hazard at all" value; no hazard code may take it
+OPEN_FACETS = {AGE_FACET, TOPIC_FACET}  # the two filters teachers start with
 LONG_LIST = 12  # facets with more values than this get a box to narrow the list
+# Form controls besides the facets; their names are also the page address's keys, and the
+# catalog data ships them to the script (``search_data.CATALOG_KEYS``).
+REVIEWED_CONTROL = "duyet"
+CLASS_MODE_CONTROL = "lop"
+INVENTORY_CONTROL = "co"
 
 
 def _checkbox(name: str, value: str, label: str, extra_class: str = "") -> str:
@@ -34,9 +39,10 @@ def _list_filter(label: str) -> str:
 def _facet(facet: Facet) -> str:
     options = [_checkbox(facet.key, value.code, value.label) for value in facet.values]
     legend = facet.legend
-    if facet.key == "nguy-co":
+    if facet.excludes:
         legend = f"{facet.legend}: bỏ thẻ có…"
-        options.insert(0, _checkbox(facet.key, NO_HAZARD, "Chỉ thẻ không có mối nguy nào", " ks-option--strong"))
+    if facet.none:
+        options.insert(0, _checkbox(facet.key, facet.none, "Chỉ thẻ không có mối nguy nào", " ks-option--strong"))
     narrow = _list_filter(f"Lọc danh sách {facet.legend.lower()}") if len(facet.values) > LONG_LIST else ""
     is_open = " open" if facet.key in OPEN_FACETS else ""
     return (f'<details class="ks-facet"{is_open}><summary>{e(facet.legend)}</summary>'
@@ -44,16 +50,21 @@ def _facet(facet: Facet) -> str:
             f'{narrow}<div class="ks-options">{"".join(options)}</div></fieldset></details>')
 
 
-def render_catalog_page(facets: tuple[Facet, ...], linker: Linker, card_count: int, official: bool = False) -> GeneratedPage:
+def render_catalog_page(
+    facets: tuple[Facet, ...], linker: Linker, card_count: int, official: bool = False
+) -> GeneratedPage:
     here = catalog_page()
-    scope = ('<p class="ks-official">Bản chính thức của nhà trường: thư viện này chỉ gồm các thẻ đã được duyệt.</p>\n'
-             if official else "")
-    materials = next(facet for facet in facets if facet.key == "vat-lieu")
-    inventory = "".join(_checkbox("co", value.code, value.label) for value in materials.values)
-    html = scope + f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}" data-ks-data="{e(linker.href(here, DATA_SCRIPT))}">
+    scope = ('<p class="ks-official">Bản chính thức của nhà trường: thư viện này chỉ gồm các thẻ đã được '
+             "duyệt.</p>\n" if official else "")
+    materials = next(facet for facet in facets if facet.key == MATERIAL_FACET)
+    inventory = "".join(_checkbox(INVENTORY_CONTROL, value.code, value.label) for value in materials.values)
+    scripts = "".join(f'<script src="{e(linker.href(here, script))}" defer></script>\n' for script in CATALOG_SCRIPTS)
+    html = scope + f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}"
+ data-ks-data="{e(linker.href(here, DATA_SCRIPT))}">
 <form class="ks-catalog__search" role="search" aria-label="Tìm trong thư viện" data-ks-query-form>
 <label for="ks-q">Tìm hoạt động</label>
-<input id="ks-q" type="search" name="q" placeholder="Ví dụ: nuoc, thuyen giay, nam cham" autocomplete="off" spellcheck="false">
+<input id="ks-q" type="search" name="q" placeholder="Ví dụ: nuoc, thuyen giay, nam cham" autocomplete="off"
+ spellcheck="false">
 <p class="ks-hint">Gõ có dấu hay không dấu đều được.</p>
 </form>
 <details class="ks-class" data-ks-class>
@@ -61,9 +72,11 @@ def render_catalog_page(facets: tuple[Facet, ...], linker: Linker, card_count: i
 <form class="ks-class__form" aria-label="Nguyên vật liệu lớp em có">
 <p>Đánh dấu những thứ lớp đã có; thư viện sẽ chỉ ra hoạt động làm được ngay, rồi đến hoạt động chỉ thiếu một thứ.
 Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
-<label class="ks-option ks-option--strong"><input type="checkbox" name="lop" value="1"> <span>Chỉ hiện hoạt động lớp em làm được (đủ hoặc thiếu một thứ)</span> <span class="ks-count"></span></label>
+<label class="ks-option ks-option--strong"><input type="checkbox" name="{CLASS_MODE_CONTROL}" value="1">
+ <span>Chỉ hiện hoạt động lớp em làm được (đủ hoặc thiếu một thứ)</span> <span class="ks-count"></span></label>
 {_list_filter("Lọc danh sách vật liệu lớp em có")}
-<fieldset data-inventory><legend class="ks-visually-hidden">Nguyên vật liệu lớp em có</legend><div class="ks-options">{inventory}</div></fieldset>
+<fieldset data-inventory><legend class="ks-visually-hidden">Nguyên vật liệu lớp em có</legend>
+<div class="ks-options">{inventory}</div></fieldset>
 </form>
 </details>
 <div class="ks-catalog__body">
@@ -71,7 +84,9 @@ Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
 <summary>Bộ lọc <span data-ks-active-count></span></summary>
 <form class="ks-catalog__filters" aria-label="Bộ lọc" data-ks-filters>
 {"".join(_facet(facet) for facet in facets)}
-<details class="ks-facet"><summary>Duyệt</summary><fieldset data-facet="duyet"><legend class="ks-visually-hidden">Duyệt</legend><div class="ks-options">{_checkbox("duyet", "1", "Chỉ thẻ đã được duyệt")}</div></fieldset></details>
+<details class="ks-facet"><summary>Duyệt</summary><fieldset data-facet="{REVIEWED_CONTROL}">
+<legend class="ks-visually-hidden">Duyệt</legend>
+<div class="ks-options">{_checkbox(REVIEWED_CONTROL, "1", "Chỉ thẻ đã được duyệt")}</div></fieldset></details>
 <button type="reset" class="md-button">Bỏ mọi bộ lọc</button>
 </form>
 </details>
@@ -79,14 +94,15 @@ Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
 <p class="ks-catalog__count" role="status" aria-live="polite">Thư viện có {card_count} hoạt động.</p>
 {list_print_action()}<p class="ks-print-filters" data-ks-print-filters></p>
 <div data-ks-results></div>
+{tile_template()}
 <button type="button" class="md-button ks-more" data-ks-more hidden>Xem thêm</button>
 </div>
 </div>
 </div>
-<noscript><p>Trang này cần JavaScript để lọc và tìm. Xem <a href="{e(linker.href(here, cards_index_page()))}">danh sách tất cả hoạt động</a>.</p></noscript>
+<noscript><p>Trang này cần JavaScript để lọc và tìm. Xem
+<a href="{e(linker.href(here, cards_index_page()))}">danh sách tất cả hoạt động</a>.</p></noscript>
 <script src="{e(linker.href(here, DATA_SCRIPT))}" defer></script>
-<script src="{e(linker.href(here, CATALOG_SCRIPT))}" defer></script>
-"""
+{scripts}"""
     page = GeneratedPage(page_front_matter(
         "Thư viện hoạt động", "Tìm và lọc hoạt động STEM theo độ tuổi, chủ đề, lĩnh vực, thời lượng và nguyên vật liệu",
         hide=("toc",)))

@@ -7,6 +7,13 @@ from html import escape
 from kho_stem.cards.card import Card
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
+# Badge texts, written once: static tiles use them here, the catalog's tiles get them from the
+# tile template (``listing.tile_template``), where ``{minutes}`` is left for the browser to fill.
+DURATION_TEXT = "{minutes} phút"
+DURATION_TITLE = "Thời lượng"
+UNREVIEWED_TEXT = "Chưa duyệt"
+UNREVIEWED_TITLE = "Thẻ chưa được giáo viên cốt cán duyệt"
+
 
 def e(text: object) -> str:
     return escape(str(text), quote=True)
@@ -24,11 +31,11 @@ def age_badges(card: Card, taxonomy: Taxonomy) -> str:
 
 
 def duration_badge(card: Card) -> str:
-    return badge(f"{card.get('duration')} phút", "duration", "Thời lượng")
+    return badge(DURATION_TEXT.format(minutes=card.get("duration")), "duration", DURATION_TITLE)
 
 
 def review_badge(card: Card) -> str:
-    return "" if card.is_reviewed else badge("Chưa duyệt", "unreviewed", "Thẻ chưa được giáo viên cốt cán duyệt")
+    return "" if card.is_reviewed else badge(UNREVIEWED_TEXT, "unreviewed", UNREVIEWED_TITLE)
 
 
 def author_line(card: Card) -> str:

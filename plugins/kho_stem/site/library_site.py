@@ -23,12 +23,13 @@ from kho_stem.outputs.exports import (
 )
 from kho_stem.site.browse import BrowsePages
 from kho_stem.site.card_page import render_card_page
-from kho_stem.site.catalog_page import CATALOG_SCRIPT, render_catalog_page
+from kho_stem.site.catalog_page import render_catalog_page
 from kho_stem.site.fragments import e
 from kho_stem.site.listing import Thumbnail, card_list
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import PrintSettings
 from kho_stem.site.redirects import redirect_pages
+from kho_stem.site.scripts import CATALOG_SCRIPTS, PAGE_SCRIPTS
 from kho_stem.site.search_data import PageEntry, search_data, search_data_script
 from kho_stem.site.stats_page import render_stats_page
 from kho_stem.site.urls import (
@@ -49,9 +50,6 @@ ENTRY_POINTS_MARKER = "<!-- kho-stem:entry-points -->"
 LATEST_MARKER = "<!-- kho-stem:latest -->"
 ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/kho-stem/kho-stem.css"
-SEARCH_SCRIPT = "assets/kho-stem/kho-stem-search.js"
-PRINT_SCRIPT = "assets/kho-stem/kho-stem-print.js"
-PAGE_SCRIPT = "assets/kho-stem/kho-stem-page.js"
 
 
 @dataclass(frozen=True)
@@ -98,7 +96,7 @@ class LibrarySite:
 
     def files(self) -> list[CopiedFile]:
         copied = [CopiedFile(asset, ASSETS / asset.rsplit("/", 1)[1]) for asset in
-                  (STYLESHEET, SEARCH_SCRIPT, PRINT_SCRIPT, PAGE_SCRIPT, CATALOG_SCRIPT)]
+                  (STYLESHEET, *PAGE_SCRIPTS, *CATALOG_SCRIPTS)]
         for image, src in self.image_sources.items():
             published = self.images.get(image)
             if published:

@@ -1,4 +1,9 @@
-"""Lists of cards (browse pages, related cards, home page): one tile per card."""
+"""Lists of cards (browse pages, related cards, home page, the catalog's results): one tile per card.
+
+The tile is written once, here. Static lists get it filled in at build time; the catalog page gets
+it empty inside a ``<template>`` (``tile_template``) that its script clones for each result, so
+the browser never builds a tile of its own.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,23 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from kho_stem.cards.card import Card
-from kho_stem.site.fragments import age_badges, duration_badge, e, review_badge
+from kho_stem.site.fragments import (
+    DURATION_TEXT,
+    DURATION_TITLE,
+    UNREVIEWED_TEXT,
+    UNREVIEWED_TITLE,
+    age_badges,
+    badge,
+    duration_badge,
+    e,
+    review_badge,
+)
 from kho_stem.site.urls import Linker, card_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
+
+TOPIC_SEPARATOR = " · "
+MISSING_TEXT = "Còn thiếu: {material}"  # the catalog's "Lớp em có gì?": the one material the class lacks
+TILE_TEMPLATE_ATTRIBUTE = "data-ks-tile"
 
 
 class Thumbnail(NamedTuple):
@@ -17,26 +36,48 @@ class Thumbnail(NamedTuple):
     height: int | None
 
 
+def _tile(image: str, link: str, title: str, description: str, badges: str, topics: str,
+          topics_attributes: str = "", missing: str = "") -> str:
+    """One tile; every text argument is plain text, ``image`` and ``badges`` are HTML."""
+    return (
+        f'<li class="ks-tile">{image}<div class="ks-tile__text">'
+        f'<a class="ks-tile__title" href="{e(link)}">{e(title)}</a>'
+        f'<p class="ks-tile__description">{e(description)}</p>'
+        f'<p class="ks-badges">{badges}</p>'
+        f'<p class="ks-tile__topics"{topics_attributes}>{e(topics)}</p>{missing}'
+        f"</div></li>"
+    )
+
+
+def _thumbnail(src: str, size: str = "") -> str:
+    return f'<img class="ks-tile__thumb"{src}alt=""{size} loading="lazy">'
+
+
+def tile_template() -> str:
+    """The empty tile the catalog's script clones: one age badge to copy per age band, the badge
+    texts with ``{minutes}`` and ``{material}`` left to fill, and the topic separator."""
+    badges = (badge("", "age") + badge(DURATION_TEXT, "duration", DURATION_TITLE)
+              + badge(UNREVIEWED_TEXT, "unreviewed", UNREVIEWED_TITLE))
+    missing = f'<p class="ks-tile__missing">{e(MISSING_TEXT)}</p>'
+    tile = _tile(_thumbnail(" "), "", "", "", badges, "", f' data-ks-separator="{e(TOPIC_SEPARATOR)}"', missing)
+    return f"<template {TILE_TEMPLATE_ATTRIBUTE}>{tile}</template>"
+
+
 def card_list(
     cards: Iterable[Card], here: str, taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, Thumbnail]
 ) -> str:
     """An HTML list of card tiles for the page ``here``; ``thumbnails`` maps slug -> thumbnail."""
     items = []
     for card in cards:
-        link = linker.href(here, card_page(card.slug))
         thumb = thumbnails.get(card.slug)
         image = ""
         if thumb:
             size = f' width="{thumb.width}" height="{thumb.height}"' if thumb.width else ""
-            image = (f'<img class="ks-tile__thumb" src="{e(linker.href(here, thumb.src))}" alt=""{size} '
-                     'loading="lazy">')
-        items.append(
-            f'<li class="ks-tile">{image}<div class="ks-tile__text">'
-            f'<a class="ks-tile__title" href="{e(link)}">{e(card.title)}</a>'
-            f'<p class="ks-tile__description">{e(card.get("description"))}</p>'
-            f'<p class="ks-badges">{age_badges(card, taxonomy)}{duration_badge(card)}{review_badge(card)}</p>'
-            f"</div></li>"
-        )
+            image = _thumbnail(f' src="{e(linker.href(here, thumb.src))}" ', size)
+        topics = TOPIC_SEPARATOR.join(taxonomy.topics[code].label for code in card.get("topics"))
+        badges = age_badges(card, taxonomy) + duration_badge(card) + review_badge(card)
+        items.append(_tile(image, linker.href(here, card_page(card.slug)), card.title, card.get("description"),
+                           badges, topics))
     if not items:
         return '<p class="ks-empty">Chưa có hoạt động nào. Hãy <a href="{}">đóng góp</a> một thẻ!</p>'.format(
             e(linker.href(here, "dong-gop.md"))

@@ -3,6 +3,8 @@
 It is a script (``window.KhoStemData = {…}``), not JSON fetched at run time, because an offline
 copy opened from file:// may load scripts but not fetch(). Vocabularies are listed once and cards
 refer to them by position, which keeps the file small; the browser folds diacritics itself.
+The facet keys and their roles travel in the data too (``keys``, each facet's ``excludes`` and
+``none``), so the scripts never spell a key of their own.
 """
 
 from __future__ import annotations
@@ -13,10 +15,17 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from kho_stem.catalog.facts import CardFacts, Facet, material_name
+from kho_stem.catalog.facts import AGE_FACET, MATERIAL_FACET, TOPIC_FACET, CardFacts, Facet, material_name
+from kho_stem.site.catalog_page import CLASS_MODE_CONTROL, INVENTORY_CONTROL, REVIEWED_CONTROL
 from kho_stem.site.listing import Thumbnail
 from kho_stem.site.urls import Linker, card_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
+
+# What the catalog's script needs to find by role: facets by key, other controls by name.
+CATALOG_KEYS = {
+    "ages": AGE_FACET, "topics": TOPIC_FACET, "materials": MATERIAL_FACET,
+    "reviewed": REVIEWED_CONTROL, "classMode": CLASS_MODE_CONTROL, "inventory": INVENTORY_CONTROL,
+}
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTRIBUTE_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
@@ -60,8 +69,8 @@ def page_entry(url: str, title: str, page_html: str | None) -> PageEntry:
     return PageEntry(url, html.unescape(title), unique_words(html_text(page_html)) if page_html else "")
 
 
-def card_entry(facts: CardFacts, taxonomy: Taxonomy, linker: Linker, positions: Mapping[str, Mapping[str, int]],
-               thumbnail: Thumbnail | None) -> dict[str, object]:
+def card_entry(facts: CardFacts, taxonomy: Taxonomy, linker: Linker, facets: tuple[Facet, ...],
+               positions: Mapping[str, Mapping[str, int]], thumbnail: Thumbnail | None) -> dict[str, object]:
     card = facts.card
     topic_labels = [taxonomy.topics[code].label for code in facts.topics]
     material_texts = []
@@ -79,16 +88,22 @@ def card_entry(facts: CardFacts, taxonomy: Taxonomy, linker: Linker, positions: 
             markdown_text(card.body), card.get("family") or "", card.get("inclusion") or ""),
         "n": facts.duration,
     }
-    for key, codes in (("tuoi", facts.ages), ("chu-de", facts.topics), ("linh-vuc", facts.stem),
-                       ("phat-trien", facts.domains), ("nguy-co", facts.hazards), ("vat-lieu", facts.materials)):
-        entry[key] = [positions[key][code] for code in codes]
-    entry["thoi-luong"] = [positions["thoi-luong"][facts.duration_range]]
-    entry["nhom"] = [positions["nhom"][facts.group]]
-    entry["noi"] = [positions["noi"][facts.setting]] if facts.setting else []
+    for facet in facets:
+        entry[facet.key] = [positions[facet.key][code] for code in facet.codes(facts)]
     if facts.reviewed:
         entry["r"] = 1
     if thumbnail:
         entry["i"] = [thumbnail.src, thumbnail.width, thumbnail.height]
+    return entry
+
+
+def _facet_entry(facet: Facet) -> dict[str, object]:
+    entry: dict[str, object] = {"key": facet.key, "legend": facet.legend,
+                                "values": [[v.code, v.label] for v in facet.values]}
+    if facet.excludes:
+        entry["excludes"] = 1
+    if facet.none:
+        entry["none"] = facet.none
     return entry
 
 
@@ -97,12 +112,10 @@ def search_data(facts: Iterable[CardFacts], facets: tuple[Facet, ...], taxonomy:
     positions = {facet.key: {value.code: index for index, value in enumerate(facet.values)} for facet in facets}
     age_short = {term.code: term.get("short", term.code) for term in taxonomy.ages}
     return {
-        "facets": [
-            {"key": facet.key, "legend": facet.legend, "values": [[v.code, v.label] for v in facet.values]}
-            for facet in facets
-        ],
-        "ageShort": [age_short[value.code] for value in next(f for f in facets if f.key == "tuoi").values],
-        "cards": [card_entry(fact, taxonomy, linker, positions, thumbnails.get(fact.slug)) for fact in facts],
+        "keys": CATALOG_KEYS,
+        "facets": [_facet_entry(facet) for facet in facets],
+        "ageShort": [age_short[value.code] for value in next(f for f in facets if f.key == AGE_FACET).values],
+        "cards": [card_entry(fact, taxonomy, linker, facets, positions, thumbnails.get(fact.slug)) for fact in facts],
         "pages": [{"u": page.url, "t": page.title, "w": page.words} for page in pages],
     }
 

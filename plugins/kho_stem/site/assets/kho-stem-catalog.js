@@ -2,17 +2,25 @@
  *
  * Filters combine (any value within a group, every group together), each value shows how many
  * cards it would give, and the whole view lives in the address after "#", so it can be shared
- * or bookmarked. "Lớp em có gì?" keeps the class's materials in localStorage only. */
+ * or bookmarked. "Lớp em có gì?" keeps the class's materials in localStorage only.
+ *
+ * This file is the page only: matching is in kho-stem-text.js, filters and counts in
+ * kho-stem-facets.js, the data loader in kho-stem-search.js (the order: kho_stem/site/scripts.py).
+ * Result tiles are clones of the <template> the page carries (kho_stem/site/listing.py). */
 (function () {
   "use strict";
 
   var root = document.querySelector("[data-ks-catalog-page]");
   if (!root) return;
-  var KhoStem = window.KhoStem;
+  if (!window.KhoStem || !window.KhoStem.requireParts) {
+    throw new Error("kho-stem-catalog.js needs kho-stem-text.js loaded before it (kho_stem/site/scripts.py)");
+  }
+  var KhoStem = window.KhoStem.requireParts("kho-stem-catalog.js", window.KhoStem, [
+    "fold", "parseQuery", "score", "prepareInBackground", "load", "element",
+    "filterCards", "countFor", "facetByKey", "missingMaterials", "stateToHash", "hashToState"]);
   var element = KhoStem.element;
   var PAGE_SIZE = 60;
   var INVENTORY_KEY = "kho-stem:lop-em-co";
-  var NO_HAZARD = "khong";
 
   var queryInput = root.querySelector("#ks-q");
   var filters = root.querySelector("[data-ks-filters]");
@@ -20,9 +28,10 @@
   var status = root.querySelector(".ks-catalog__count");
   var results = root.querySelector("[data-ks-results]");
   var more = root.querySelector("[data-ks-more]");
+  var tileTemplate = root.querySelector("template[data-ks-tile]").content.firstElementChild;
   var siteRoot = root.getAttribute("data-ks-root");
 
-  var data, cards, facets, facetIndex;
+  var data, cards, facets, keys;
   var shown = PAGE_SIZE;
   var lastQuery = null;
   var scores = null;
@@ -41,40 +50,29 @@
   function readState() {
     var state = { q: queryInput.value.trim(), facets: {}, reviewed: false, classMode: false };
     facets.forEach(function (facet) { state.facets[facet.key] = checkedValues(filters, facet.key); });
-    state.reviewed = checkedValues(filters, "duyet").length > 0;
-    state.classMode = checkedValues(classForm, "lop").length > 0;
+    state.reviewed = checkedValues(filters, keys.reviewed).length > 0;
+    state.classMode = checkedValues(classForm, keys.classMode).length > 0;
     return state;
-  }
-
-  function stateToHash(state) {
-    var params = new URLSearchParams();
-    if (state.q) params.set("q", state.q);
-    facets.forEach(function (facet) {
-      if (state.facets[facet.key].length) params.set(facet.key, state.facets[facet.key].join(","));
-    });
-    if (state.reviewed) params.set("duyet", "1");
-    if (state.classMode) params.set("lop", "1");
-    return params.toString();
   }
 
   function applyAddress() {
     var hash = window.location.hash.replace(/^#/, "");
-    var params = new URLSearchParams(hash || window.location.search);
-    queryInput.value = params.get("q") || "";
+    var state = KhoStem.hashToState(data, hash || window.location.search);
+    queryInput.value = state.q;
     facets.forEach(function (facet) {
-      var wanted = (params.get(facet.key) || "").split(",");
+      var wanted = state.facets[facet.key];
       controls(filters, facet.key).forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
     });
-    controls(filters, "duyet").forEach(function (box) { box.checked = params.get("duyet") === "1"; });
-    controls(classForm, "lop").forEach(function (box) { box.checked = params.get("lop") === "1"; });
+    controls(filters, keys.reviewed).forEach(function (box) { box.checked = state.reviewed; });
+    controls(classForm, keys.classMode).forEach(function (box) { box.checked = state.classMode; });
   }
 
   function writeAddress(state) {
-    var hash = stateToHash(state);
+    var hash = KhoStem.stateToHash(data, state);
     var address = window.location.pathname + window.location.search + (hash ? "#" + hash : "");
     try {
       history.replaceState(null, "", address);
-    } catch (error) {
+    } catch {
       window.location.hash = hash; // some browsers refuse replaceState on file:// pages
     }
   }
@@ -83,7 +81,7 @@
   function readInventory() {
     try {
       return JSON.parse(window.localStorage.getItem(INVENTORY_KEY) || "[]");
-    } catch (error) {
+    } catch {
       return [];
     }
   }
@@ -91,73 +89,16 @@
   function saveInventory(names) {
     try {
       window.localStorage.setItem(INVENTORY_KEY, JSON.stringify(names));
-    } catch (error) {
+    } catch {
       /* storage disabled: the list lasts for this visit only */
     }
   }
 
   function computeMissing() {
-    var have = {};
-    checkedValues(classForm, "co").forEach(function (name) { have[name] = true; });
-    var names = facetIndex["vat-lieu"].values;
-    missing = cards.map(function (card) {
-      return card["vat-lieu"].filter(function (position) { return !have[names[position][0]]; });
-    });
+    missing = KhoStem.missingMaterials(data, checkedValues(classForm, keys.inventory));
   }
 
   /* -- filtering -------------------------------------------------------------------------------- */
-  function buildTests(state) {
-    var tests = [];
-    facets.forEach(function (facet) {
-      var chosen = state.facets[facet.key];
-      var positions = {};
-      facet.values.forEach(function (value, index) { positions[value[0]] = index; });
-      var wanted = {};
-      var noHazard = false;
-      chosen.forEach(function (code) {
-        if (facet.key === "nguy-co" && code === NO_HAZARD) noHazard = true;
-        else if (code in positions) wanted[positions[code]] = true;
-      });
-      var active = chosen.length > 0;
-      var test;
-      if (facet.key === "nguy-co") {
-        // Hazards exclude: a ticked hazard leaves out the cards that have it.
-        test = function (card) {
-          var values = card[facet.key];
-          if (noHazard && values.length) return false;
-          for (var i = 0; i < values.length; i++) if (wanted[values[i]]) return false;
-          return true;
-        };
-      } else {
-        test = function (card) {
-          var values = card[facet.key];
-          for (var i = 0; i < values.length; i++) if (wanted[values[i]]) return true;
-          return false;
-        };
-      }
-      tests.push({
-        key: facet.key, active: active, test: test,
-        counts: new Array(facet.values.length + 1).fill(0),
-        tally: function (card, counts) {
-          var values = card[facet.key];
-          for (var i = 0; i < values.length; i++) counts[values[i]]++;
-          if (!values.length) counts[facet.values.length]++; // "no value": the no-hazard option
-        }
-      });
-    });
-    tests.push({
-      key: "duyet", active: state.reviewed, counts: [0],
-      test: function (card) { return card.r === 1; },
-      tally: function (card, counts) { if (card.r === 1) counts[0]++; }
-    });
-    tests.push({
-      key: "lop", active: state.classMode, counts: [0],
-      test: function (card, index) { return missing[index].length <= 1; },
-      tally: function (card, counts, index) { if (missing[index].length <= 1) counts[0]++; }
-    });
-    return tests;
-  }
-
   function update(options) {
     var started = performance.now();
     var state = readState();
@@ -167,30 +108,9 @@
       var query = KhoStem.parseQuery(state.q);
       scores = query.folded.length ? cards.map(function (card) { return KhoStem.score(card, query); }) : null;
     }
-    var tests = buildTests(state);
-    var active = tests.filter(function (test) { return test.active; });
-    var found = [];
-    for (var index = 0; index < cards.length; index++) {
-      var card = cards[index];
-      var failed = null;
-      var failures = scores && !scores[index] ? 1 : 0;
-      for (var t = 0; t < active.length && failures < 2; t++) {
-        if (!active[t].test(card, index)) { failures++; failed = active[t]; }
-      }
-      if (failures === 0) {
-        found.push(index);
-        for (var all = 0; all < tests.length; all++) tests[all].tally(card, tests[all].counts, index);
-      } else if (failures === 1 && failed) {
-        // Counts show what each value would give with the other filters kept.
-        failed.tally(card, failed.counts, index);
-      }
-    }
-    found.sort(function (a, b) {
-      if (state.classMode && missing[a].length !== missing[b].length) return missing[a].length - missing[b].length;
-      if (scores && scores[a] !== scores[b]) return scores[b] - scores[a];
-      return a - b; // the data is in title order
-    });
-    showCounts(tests);
+    var filtered = KhoStem.filterCards(data, state, scores, missing);
+    var found = filtered.found;
+    showCounts(filtered.counts);
     var ticked = filters.querySelectorAll("input[type=checkbox]:checked").length;
     root.querySelector("[data-ks-active-count]").textContent = ticked ? "(" + ticked + " đang chọn)" : "";
     showResults(found, state);
@@ -198,17 +118,11 @@
     root.setAttribute("data-ks-update-ms", (performance.now() - started).toFixed(1));
   }
 
-  function showCounts(tests) {
-    tests.forEach(function (test) {
-      var form = test.key === "lop" ? classForm : filters;
-      var positions = {};
-      var facet = facetIndex[test.key];
-      if (facet) facet.values.forEach(function (value, index) { positions[value[0]] = index; });
-      controls(form, test.key).forEach(function (box) {
-        var count;
-        if (!facet) count = test.counts[0];
-        else if (box.value === NO_HAZARD && test.key === "nguy-co") count = test.counts[facet.values.length];
-        else count = test.counts[positions[box.value]];
+  function showCounts(counts) {
+    Object.keys(counts).forEach(function (key) {
+      var form = key === keys.classMode ? classForm : filters;
+      controls(form, key).forEach(function (box) {
+        var count = KhoStem.countFor(data, counts, key, box.value);
         var label = box.parentNode;
         label.querySelector(".ks-count").textContent = "(" + count + ")";
         label.classList.toggle("ks-option--empty", count === 0 && !box.checked);
@@ -217,41 +131,44 @@
   }
 
   /* -- results ---------------------------------------------------------------------------------- */
-  function badge(text, kind, title) {
-    var node = element("span", "ks-badge ks-badge--" + kind, text);
-    if (title) node.title = title;
-    return node;
-  }
-
+  /* A clone of the page's tile template, filled in: its badge texts and separator come with it. */
   function tile(card, index, state) {
-    var item = element("li", "ks-tile");
+    var item = tileTemplate.cloneNode(true);
+    var image = item.querySelector(".ks-tile__thumb");
     if (card.i) {
-      var image = element("img", "ks-tile__thumb");
       image.src = siteRoot + card.i[0];
-      image.alt = "";
-      image.loading = "lazy";
       if (card.i[1]) { image.width = card.i[1]; image.height = card.i[2]; }
-      item.appendChild(image);
+    } else {
+      image.remove();
     }
-    var text = element("div", "ks-tile__text");
-    var link = element("a", "ks-tile__title", card.t);
+    var link = item.querySelector(".ks-tile__title");
+    link.textContent = card.t;
     link.href = siteRoot + card.u;
-    text.appendChild(link);
-    text.appendChild(element("p", "ks-tile__description", card.d));
-    var badges = element("p", "ks-badges");
-    card.tuoi.forEach(function (position) {
-      badges.appendChild(badge(data.ageShort[position], "age", facetIndex.tuoi.values[position][1]));
+    item.querySelector(".ks-tile__description").textContent = card.d;
+    var ageBadge = item.querySelector(".ks-badge--age");
+    var ages = KhoStem.facetByKey(data, keys.ages);
+    card[keys.ages].forEach(function (position) {
+      var badge = ageBadge.cloneNode(true);
+      badge.textContent = data.ageShort[position];
+      badge.title = ages.values[position][1];
+      ageBadge.parentNode.insertBefore(badge, ageBadge);
     });
-    badges.appendChild(badge(card.n + " phút", "duration", "Thời lượng"));
-    if (card.r !== 1) badges.appendChild(badge("Chưa duyệt", "unreviewed", "Thẻ chưa được giáo viên cốt cán duyệt"));
-    text.appendChild(badges);
-    var topics = card["chu-de"].map(function (position) { return facetIndex["chu-de"].values[position][1]; });
-    text.appendChild(element("p", "ks-tile__topics", topics.join(" · ")));
+    ageBadge.remove();
+    var duration = item.querySelector(".ks-badge--duration");
+    duration.textContent = duration.textContent.replace("{minutes}", card.n);
+    if (card.r === 1) item.querySelector(".ks-badge--unreviewed").remove();
+    var topics = item.querySelector(".ks-tile__topics");
+    var topicFacet = KhoStem.facetByKey(data, keys.topics);
+    topics.textContent = card[keys.topics].map(function (position) { return topicFacet.values[position][1]; })
+      .join(topics.getAttribute("data-ks-separator"));
+    topics.removeAttribute("data-ks-separator");
+    var lacking = item.querySelector(".ks-tile__missing");
     if (state.classMode && missing[index].length === 1) {
-      var name = facetIndex["vat-lieu"].values[missing[index][0]][1];
-      text.appendChild(element("p", "ks-tile__missing", "Còn thiếu: " + name));
+      var name = KhoStem.facetByKey(data, keys.materials).values[missing[index][0]][1];
+      lacking.textContent = lacking.textContent.replace("{material}", name);
+    } else {
+      lacking.remove();
     }
-    item.appendChild(text);
     return item;
   }
 
@@ -316,10 +233,9 @@
     data = loaded;
     cards = data.cards;
     facets = data.facets;
-    facetIndex = {};
-    facets.forEach(function (facet) { facetIndex[facet.key] = facet; });
+    keys = data.keys;
     var inventory = readInventory();
-    controls(classForm, "co").forEach(function (box) { box.checked = inventory.indexOf(box.value) >= 0; });
+    controls(classForm, keys.inventory).forEach(function (box) { box.checked = inventory.indexOf(box.value) >= 0; });
     computeMissing();
     applyAddress();
     update();
@@ -330,8 +246,8 @@
     filters.addEventListener("change", function () { update(); });
     filters.addEventListener("reset", function () { setTimeout(function () { queryInput.value = ""; update(); }, 0); });
     classForm.addEventListener("change", function (event) {
-      if (event.target.name === "co") {
-        saveInventory(checkedValues(classForm, "co"));
+      if (event.target.name === keys.inventory) {
+        saveInventory(checkedValues(classForm, keys.inventory));
         computeMissing();
       }
       update();
@@ -339,7 +255,7 @@
     classForm.addEventListener("submit", function (event) { event.preventDefault(); });
     more.addEventListener("click", function () { shown += PAGE_SIZE; update({ keepPage: true }); });
     window.addEventListener("hashchange", function () {
-      if (window.location.hash.replace(/^#/, "") !== stateToHash(readState())) { applyAddress(); update(); }
+      if (window.location.hash.replace(/^#/, "") !== KhoStem.stateToHash(data, readState())) { applyAddress(); update(); }
     });
     setUpListFilters();
     window.addEventListener("beforeprint", printEverything);

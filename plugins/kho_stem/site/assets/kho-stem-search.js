@@ -1,89 +1,19 @@
-/* Kho học liệu STEM mầm non: Vietnamese search that ignores diacritics, and the header search box.
+/* Kho học liệu STEM mầm non: the search box in the header of every page, and the data loader.
  *
- * The data (window.KhoStemData) is a plain script loaded on demand, never fetch()ed, so search
- * works from file:// (an offline copy on a USB stick) as well as from a web server. */
+ * The matching itself is in kho-stem-text.js, loaded before this one. The data (window.KhoStemData)
+ * is a plain script loaded on demand, never fetch()ed, so search works from file:// (an offline copy
+ * on a USB stick) as well as from a web server. */
 (function () {
   "use strict";
 
-  var KhoStem = (window.KhoStem = window.KhoStem || {});
-  var MARKS = /[\u0300-\u036f]/g;
-  var SEPARATORS = /[^\p{L}\p{N}]+/gu;
-  // Title, then topics and materials, then description, then every other word of the card.
-  var WEIGHTS = [10, 4, 3, 1];
-
-  function lower(text) {
-    return String(text).normalize("NFC").toLowerCase();
+  if (!window.KhoStem || !window.KhoStem.requireParts) {
+    throw new Error("kho-stem-search.js needs kho-stem-text.js loaded before it (kho_stem/site/scripts.py)");
   }
-
-  /* Same as fold() in kho_stem/text.py: "Nước Đá" -> "nuoc da". */
-  function fold(text) {
-    return String(text).toLowerCase().normalize("NFD").replace(MARKS, "").replace(/đ/g, "d");
-  }
-
-  function spaced(text) {
-    return " " + lower(text).replace(SEPARATORS, " ").trim() + " ";
-  }
-
-  function parseQuery(text) {
-    var exact = spaced(text || "").trim();
-    var words = exact ? exact.split(" ") : [];
-    return { exact: words, folded: words.map(fold) };
-  }
-
-  /* Each entry keeps its fields twice: as written (lower case) and folded. Built once, lazily. */
-  function prepare(entry) {
-    if (entry._exact) return;
-    var fields = [spaced(entry.t), spaced(entry.k || ""), spaced(entry.d || ""), " " + (entry.w || "") + " "];
-    entry._exact = fields;
-    entry._folded = fields.map(fold);
-  }
-
-  /* 0 when a word of the query is missing; otherwise higher for better matches. Words match whole
-   * words of the entry, diacritics ignored, except the last word, which may be the start of a word
-   * (the teacher is still typing it) but counts half then. A word typed with diacritics and found
-   * exactly so counts double ("dương" ranks "hướng dương" above "đường"); the words together as a
-   * phrase ("nước đá") count once more in each field written as text (not in the list of other
-   * words, where neighbours are not a phrase). */
-  function score(entry, query) {
-    prepare(entry);
-    var total = 0;
-    var last = query.folded.length - 1;
-    for (var i = 0; i <= last; i++) {
-      var folded = " " + query.folded[i] + (i < last ? " " : "");
-      var exact = " " + query.exact[i];
-      var best = 0;
-      for (var field = 0; field < WEIGHTS.length; field++) {
-        var text = entry._folded[field];
-        var at = text.indexOf(folded);
-        if (at < 0) continue;
-        var points = WEIGHTS[field];
-        if (i === last && text.indexOf(folded + " ", at) < 0) points /= 2;
-        // Only a word typed with diacritics says which accents the teacher meant.
-        if (query.exact[i] !== query.folded[i] && entry._exact[field].indexOf(exact) >= 0) points *= 2;
-        if (points > best) best = points;
-      }
-      if (!best) return 0;
-      total += best;
-    }
-    if (last > 0) {
-      var phrase = " " + query.folded.join(" ");
-      for (var f = 0; f < WEIGHTS.length - 1; f++) {
-        if (entry._folded[f].indexOf(phrase) >= 0) total += WEIGHTS[f] * query.folded.length;
-      }
-    }
-    return total;
-  }
-
-  /* Prepare entries a slice at a time while the page is idle, so the first keystroke is fast. */
-  function prepareInBackground(entries) {
-    var next = 0;
-    function step() {
-      var stop = Math.min(entries.length, next + 250);
-      for (; next < stop; next++) prepare(entries[next]);
-      if (next < entries.length) setTimeout(step, 0);
-    }
-    setTimeout(step, 0);
-  }
+  var KhoStem = window.KhoStem.requireParts("kho-stem-search.js", window.KhoStem,
+    ["parseQuery", "ranked", "prepareInBackground"]);
+  var parseQuery = KhoStem.parseQuery;
+  var ranked = KhoStem.ranked;
+  var prepareInBackground = KhoStem.prepareInBackground;
 
   var waiting = [];
   var loading = false;
@@ -116,26 +46,12 @@
     return node;
   }
 
-  KhoStem.fold = fold;
-  KhoStem.parseQuery = parseQuery;
-  KhoStem.score = score;
-  KhoStem.prepareInBackground = prepareInBackground;
   KhoStem.load = load;
   KhoStem.element = element;
 
   /* -- the search box in the header of every page ------------------------------------------ */
   var CARD_RESULTS = 8;
   var PAGE_RESULTS = 3;
-
-  function ranked(entries, query, limit) {
-    var found = [];
-    for (var i = 0; i < entries.length; i++) {
-      var points = score(entries[i], query);
-      if (points) found.push([points, i]);
-    }
-    found.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-    return { total: found.length, top: found.slice(0, limit).map(function (hit) { return entries[hit[1]]; }) };
-  }
 
   function setUpHeaderSearch() {
     var box = document.querySelector("[data-ks-search]");
