@@ -163,7 +163,7 @@ def _skeleton(html: str) -> list[tuple[str, str]]:
 def test_catalog_tiles_are_clones_of_the_static_tile(tmp_path: Path, taxonomy):
     (card,) = load_cards(tmp_path, taxonomy, {"thuyen-la": VALID_CARD})
     thumbnails = {"thuyen-la": Thumbnail("hoat-dong/thuyen-la/anh.thumb.webp", 96, 72)}
-    static = card_list([card], "thu-vien/index.md", taxonomy, Linker(True), thumbnails)
+    static = card_list(library_facts([card], taxonomy), "thu-vien/index.md", taxonomy, Linker(True), thumbnails)
     template = tile_template()
     assert template.startswith("<template data-ks-tile><li") and template.endswith("</li></template>")
     static_tile = static[static.index("<li"):static.rindex("</li>") + 5]

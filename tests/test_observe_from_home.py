@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, VALID_CARD, check_folder, edit
-from kho_stem.catalog.facts import MaterialNames, card_facts
+from kho_stem.catalog.facts import library_facts
 from kho_stem.site.card_page import render_card_page
 from kho_stem.site.print_parts import family_handout, print_actions
 from kho_stem.site.urls import Linker
@@ -29,7 +29,7 @@ def load_card(tmp_path: Path, text: str, taxonomy):
     (folder / "thuyen.md").write_text(text, encoding="utf-8")
     result = check_library(find_card_files([folder]), taxonomy)
     assert [p.render() for p in result.problems] == []
-    return result.cards[0]
+    return library_facts(result.cards, taxonomy)[0]  # what every view reads
 
 
 def front_matter(text: str) -> dict:
@@ -39,8 +39,7 @@ def front_matter(text: str) -> dict:
 
 
 def test_card_page_shows_observe_as_a_tick_list_after_the_objectives(tmp_path: Path, taxonomy):
-    card = load_card(tmp_path, OBSERVED, taxonomy)
-    fact = card_facts(card, MaterialNames(taxonomy["materials"]))
+    fact = load_card(tmp_path, OBSERVED, taxonomy)
     page = render_card_page(fact, taxonomy, Linker(), lambda path: (str(path), None, None), "").markdown
     assert "## Quan sát, đánh giá { #quan-sat }" in page
     assert page.index("{ #muc-tieu }") < page.index("{ #quan-sat }")
@@ -49,8 +48,7 @@ def test_card_page_shows_observe_as_a_tick_list_after_the_objectives(tmp_path: P
 
 
 def test_card_without_observe_has_no_empty_section(tmp_path: Path, taxonomy):
-    card = load_card(tmp_path, VALID_CARD, taxonomy)
-    fact = card_facts(card, MaterialNames(taxonomy["materials"]))
+    fact = load_card(tmp_path, VALID_CARD, taxonomy)
     page = render_card_page(fact, taxonomy, Linker(), lambda path: (str(path), None, None), "").markdown
     assert "Quan sát, đánh giá" not in page
 

@@ -40,6 +40,7 @@ class Card:
     body_html: str  # the body as published: rendered from Markdown and sanitised
     cover: Path | None
     images: tuple[Path, ...]  # every image file the card uses, cover first
+    image_files: MappingProxyType  # each image reference of the body, as published, -> its file (resolved once)
     lines: MappingProxyType  # front-matter path, e.g. ("materials", 0), -> file line
     content_hash: str = ""  # what a review approves (reviews.content_hash)
     review: Review | None = None  # the board's review of exactly this content, if any

@@ -1,7 +1,8 @@
-"""What lists, filters, search and statistics need to know about each card: computed once, here.
+"""What every view needs to know about each card: computed once, here.
 
-The catalog page, the search data and the statistics report all read ``CardFacts``; none of them
-looks into a card's front matter on its own, so they cannot disagree.
+Card pages, lists, browse pages, the catalog page, the search data, print parts, statistics and
+exports all read ``CardFacts``; none of them looks into a card's front matter on its own, so they
+cannot disagree.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kho_stem.cards.card import Card
+from kho_stem.cards.reviews import Review
 from kho_stem.taxonomy.vocabularies import Taxonomy, Vocabulary
 from kho_stem.text import fold, nfc
 
@@ -83,8 +85,41 @@ def duration_range(minutes: int) -> str:
 
 
 @dataclass(frozen=True)
+class MaterialItem:
+    """One line of a card's materials, whether written as a plain name or as a mapping."""
+
+    name: str
+    common_name: str  # the library's common name for it (``MaterialNames``)
+    quantity: str | None
+    per: str | None  # a code of the `per` vocabulary
+    hazards: tuple[str, ...]
+    note: str | None
+    from_home: bool  # families are asked to send it
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    school: str | None
+    organization: str | None
+
+
+@dataclass(frozen=True)
 class CardFacts:
-    card: Card
+    card: Card  # the source: slug, files, and the published body (``card.body_html``)
+    title: str
+    description: str
+    objectives: tuple[str, ...]
+    observe: tuple[str, ...]
+    safety: tuple[str, ...]
+    family: str | None
+    inclusion: str | None
+    material_items: tuple[MaterialItem, ...]
+    author: Author
+    license: str
+    updated: str | None
+    cost: int | None
+    review: Review | None
     ages: tuple[str, ...]
     topics: tuple[str, ...]
     stem: tuple[str, ...]
@@ -103,20 +138,50 @@ class CardFacts:
         return self.card.slug
 
 
+def _material_item(item: object, names: MaterialNames) -> MaterialItem:
+    name = material_name(item)
+    details = item if isinstance(item, dict) else {}
+    quantity = details.get("quantity")
+    return MaterialItem(
+        name=name,
+        common_name=names.common_name(name),
+        quantity=None if quantity is None else str(quantity),
+        per=details.get("per"),
+        hazards=tuple(details.get("hazards") or ()),
+        note=details.get("note"),
+        from_home=details.get("from_home") is True,
+    )
+
+
+def _author(value: object) -> Author:
+    if isinstance(value, dict):
+        return Author(str(value["name"]), value.get("school") or None, value.get("organization") or None)
+    return Author(str(value), None, None)
+
+
 def card_facts(card: Card, names: MaterialNames) -> CardFacts:
-    materials: dict[str, None] = {}
-    hazards: dict[str, None] = {}
-    for item in card.get("materials"):
-        key = names.common_name(material_name(item))
-        if key:
-            materials[key] = None
-        if isinstance(item, dict):
-            hazards.update(dict.fromkeys(item.get("hazards") or ()))
-    author = card.get("author")
+    items = tuple(_material_item(item, names) for item in card.get("materials"))
+    materials = dict.fromkeys(item.common_name for item in items if item.common_name)
+    hazards = dict.fromkeys(code for item in items for code in item.hazards)
+    author = _author(card.get("author"))
     # A partner STEM centre is named in `organization`; a school author's unit is the school.
-    organization = (author.get("organization") or author.get("school")) if isinstance(author, dict) else None
+    organization = author.organization or author.school
+    updated = card.get("updated")
     return CardFacts(
         card=card,
+        title=card.title,
+        description=card.get("description"),
+        objectives=tuple(card.get("objectives")),
+        observe=tuple(card.get("observe") or ()),
+        safety=tuple(card.get("safety")),
+        family=card.get("family") or None,
+        inclusion=card.get("inclusion") or None,
+        material_items=items,
+        author=author,
+        license=card.get("license"),
+        updated=None if updated is None else str(updated),
+        cost=card.get("cost"),
+        review=card.review,
         ages=tuple(card.get("ages")),
         topics=tuple(card.get("topics")),
         stem=tuple(card.get("stem")),

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from kho_stem.cards.card import Card
 from kho_stem.catalog.facts import CardFacts
+from kho_stem.catalog.stats import LibraryStats
 from kho_stem.site.card_page import REF_2860_UNCHECKED, page_front_matter
 from kho_stem.site.fragments import e
-from kho_stem.site.listing import card_list
+from kho_stem.site.listing import Thumbnail, card_list
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import list_print_action
 from kho_stem.site.urls import Linker, age_page, card_page, cards_index_page, materials_page, stem_page, topic_page
@@ -18,34 +18,40 @@ from kho_stem.text import fold
 
 
 class BrowsePages:
-    def __init__(self, facts: list[CardFacts], taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, str]):
-        """``facts``: every card's facts, in title order."""
+    def __init__(self, facts: list[CardFacts], stats: LibraryStats, taxonomy: Taxonomy, linker: Linker,
+                 thumbnails: dict[str, Thumbnail]):
+        """``facts``: every card's facts, in title order; ``stats`` counts them (the pages do not recount)."""
         self.facts = facts
-        self.cards = [fact.card for fact in facts]
+        self.stats = stats
         self.taxonomy = taxonomy
         self.linker = linker
         self.thumbnails = thumbnails
 
-    def _list_page(self, here: str, title: str, description: str, intro_html: str, cards: list[Card]) -> GeneratedPage:
+    def _list_page(
+        self, here: str, title: str, description: str, intro_html: str, facts: list[CardFacts]
+    ) -> GeneratedPage:
         page = GeneratedPage(page_front_matter(title, description) + intro_html + "\n" + list_print_action())
-        return page.add_fragment(card_list(cards, here, self.taxonomy, self.linker, self.thumbnails))
+        return page.add_fragment(card_list(facts, here, self.taxonomy, self.linker, self.thumbnails))
 
-    def _grouped(self, key: Callable[[Card], Iterable[str]]) -> dict[str, list[Card]]:
-        groups: dict[str, list[Card]] = defaultdict(list)
-        for card in self.cards:
-            for code in key(card):
-                groups[code].append(card)
+    def _grouped(self, key: Callable[[CardFacts], Iterable[str]]) -> dict[str, list[CardFacts]]:
+        groups: dict[str, list[CardFacts]] = defaultdict(list)
+        for fact in self.facts:
+            for code in key(fact):
+                groups[code].append(fact)
         return groups
+
+    def _count(self, table: str, code: str) -> int:
+        return next((row.cards for row in self.stats.table(table).rows if row.code == code), 0)
 
     def pages(self) -> dict[str, GeneratedPage]:
         pages: dict[str, GeneratedPage] = {}
-        by_age = self._grouped(lambda card: card.get("ages"))
+        by_age = self._grouped(lambda fact: fact.ages)
         for term in self.taxonomy.ages:
             cards = by_age.get(term.code, [])
-            intro = f"<p>{len(cards)} hoạt động dành cho {e(term.label)}.</p>"
+            intro = f"<p>{self._count('ages', term.code)} hoạt động dành cho {e(term.label)}.</p>"
             pages[age_page(term.code)] = self._list_page(
                 age_page(term.code), term.label, f"Hoạt động STEM cho {term.label}", intro, cards)
-        by_topic = self._grouped(lambda card: card.get("topics"))
+        by_topic = self._grouped(lambda fact: fact.topics)
         for term in self.taxonomy.topics:
             cards = by_topic.get(term.code, [])
             reference = term.get("ref_2860") or REF_2860_UNCHECKED
@@ -56,27 +62,28 @@ class BrowsePages:
                 f'<div class="ks-topic-info">\n<p>{e(term.get("description", ""))}</p>\n<ul>'
                 f"<li>Độ tuổi phù hợp: {e(ages)}</li>"
                 f'<li>Quyết định 2860/QĐ-BGDĐT: <span class="ks-ref2860">{e(reference)}</span></li>{extra}</ul>\n'
-                f"</div>\n\n<p>{len(cards)} hoạt động.</p>"
+                f"</div>\n\n<p>{self._count('topics', term.code)} hoạt động.</p>"
             )
             pages[topic_page(term.code)] = self._list_page(
                 topic_page(term.code), f"Chủ đề: {term.label}", term.get("description", ""), intro, cards)
-        by_stem = self._grouped(lambda card: card.get("stem"))
+        by_stem = self._grouped(lambda fact: fact.stem)
         for term in self.taxonomy["stem"]:
             cards = by_stem.get(term.code, [])
-            intro = f"<p>{len(cards)} hoạt động có tích hợp {e(term.label.lower())} ({e(term.code)}).</p>"
+            intro = (f"<p>{self._count('stem', term.code)} hoạt động có tích hợp {e(term.label.lower())} "
+                     f"({e(term.code)}).</p>")
             pages[stem_page(term.code)] = self._list_page(
                 stem_page(term.code), f"Lĩnh vực {term.code}: {term.label}", "", intro, cards)
         pages[materials_page()] = self._materials_page()
-        intro = f"<p>Thư viện có {len(self.cards)} hoạt động, xếp theo tên.</p>"
-        pages[cards_index_page()] = self._list_page(cards_index_page(), "Tất cả hoạt động", "", intro, self.cards)
+        intro = f"<p>Thư viện có {self.stats.total} hoạt động, xếp theo tên.</p>"
+        pages[cards_index_page()] = self._list_page(cards_index_page(), "Tất cả hoạt động", "", intro, self.facts)
         return pages
 
     def _materials_page(self) -> GeneratedPage:
         here = materials_page()
-        groups: dict[str, list[Card]] = defaultdict(list)
+        groups: dict[str, list[CardFacts]] = defaultdict(list)
         for fact in self.facts:
             for name in fact.materials:
-                groups[name].append(fact.card)
+                groups[name].append(fact)
         rows = []
         for key in sorted(groups, key=lambda k: (fold(k), k)):
             links = ", ".join(

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 
 from kho_stem.cards.card import Card
-from kho_stem.cards.image_refs import resolve_image
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.urls import Linker
 
@@ -32,7 +31,7 @@ _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&#]")
 
 
 def add_body(page: GeneratedPage, card: Card, linker: Linker, published_image: PublishedLookup, here: str) -> None:
-    body = _publish_images(card.body_html, card.path.parent, linker, published_image, here)
+    body = _publish_images(card.body_html, card.image_files, linker, published_image, here)
     for kind, content in _split_top_level_headings(body):
         if kind == "html":
             if content.strip():
@@ -105,14 +104,15 @@ def _line_offsets(text: str) -> list[int]:
 
 
 def _publish_images(
-    body: str, folder: Path, linker: Linker, published_image: PublishedLookup, here: str
+    body: str, image_files: Mapping[str, Path], linker: Linker, published_image: PublishedLookup, here: str
 ) -> str:
-    """Point every image at its published copy, with width and height so the page does not jump."""
+    """Point every image at its published copy, with width and height so the page does not jump.
+    Each reference was resolved to its file once, when the card was checked (``Card.image_files``)."""
 
     def replace(match: re.Match[str]) -> str:
         attrs = {name: value for name, value in _ATTRIBUTE.findall(match.group(1))}
-        target, problem = resolve_image(html.unescape(attrs.get("src", "")), folder)
-        if problem or target is None:
+        target = image_files.get(html.unescape(attrs.get("src", "")))
+        if target is None:
             return ""  # checked cards have no such image; never publish a reference we cannot serve
         src, width, height = published_image(target)
         attrs["src"] = html.escape(linker.href(here, src))

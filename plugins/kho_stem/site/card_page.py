@@ -3,10 +3,11 @@ first, materials as a checklist, objectives, then the activity itself."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
-from kho_stem.cards.card import Card
-from kho_stem.catalog.facts import CardFacts, material_name
+from kho_stem.catalog.facts import CardFacts
 from kho_stem.site.card_body import PublishedLookup, add_body
 from kho_stem.site.fragments import age_badges, author_line, badge, duration_badge, e, review_badge
 from kho_stem.site.page import GeneratedPage
@@ -33,50 +34,49 @@ def render_card_page(
     fact: CardFacts, taxonomy: Taxonomy, linker: Linker, published_image: PublishedLookup, related_html: str,
     print_settings: PrintSettings | None = None,
 ) -> GeneratedPage:
-    card = fact.card
-    here = card_page(card.slug)
+    here = card_page(fact.slug)
     print_settings = print_settings or PrintSettings()
-    before = [page_front_matter(card.title, card.get("description")), _summary(card, taxonomy, linker, here),
-              print_actions(card)]
-    if card.cover is not None:
-        before.append(_cover(card, linker, published_image, here))
-    before.append(_safety(card, fact.hazards, taxonomy))
-    before.append(_materials(card, taxonomy))
-    before.append(_list_section("Mục tiêu", "muc-tieu", card.get("objectives")))
-    if card.get("observe"):
-        before.append(_observe(card.get("observe")))
+    before = [page_front_matter(fact.title, fact.description), _summary(fact, taxonomy, linker, here),
+              print_actions(fact)]
+    if fact.card.cover is not None:
+        before.append(_cover(fact.card.cover, linker, published_image, here))
+    before.append(_safety(fact, taxonomy))
+    before.append(_materials(fact, taxonomy))
+    before.append(_list_section("Mục tiêu", "muc-tieu", fact.objectives))
+    if fact.observe:
+        before.append(_observe(fact.observe))
     after = []
-    if card.get("family"):
-        after.append(_text_section("Gợi ý cho gia đình", "gia-dinh", card.get("family")))
-    if card.get("inclusion"):
-        after.append(_text_section("Điều chỉnh cho trẻ có nhu cầu đặc biệt", "hoa-nhap", card.get("inclusion")))
-    after.append(_footer(card, taxonomy))
-    after.append(print_footer(card, print_settings, linker.url(here)))
-    after.append(family_handout(card))
+    if fact.family:
+        after.append(_text_section("Gợi ý cho gia đình", "gia-dinh", fact.family))
+    if fact.inclusion:
+        after.append(_text_section("Điều chỉnh cho trẻ có nhu cầu đặc biệt", "hoa-nhap", fact.inclusion))
+    after.append(_footer(fact, taxonomy))
+    after.append(print_footer(fact, print_settings, linker.url(here)))
+    after.append(family_handout(fact))
     after.append("## Hoạt động liên quan { #lien-quan }\n")
     page = GeneratedPage("\n".join(before))
-    add_body(page, card, linker, published_image, here)
+    add_body(page, fact.card, linker, published_image, here)
     return page.add("\n\n" + "\n".join(after)).add_fragment(related_html)
 
 
-def _cover(card: Card, linker: Linker, published_image: PublishedLookup, here: str) -> str:
-    src, width, height = published_image(card.cover)
+def _cover(cover: Path, linker: Linker, published_image: PublishedLookup, here: str) -> str:
+    src, width, height = published_image(cover)
     size = f' width="{width}" height="{height}"' if width else ""
     # The cover illustrates the title, which is read just before it: empty alt avoids repeating it.
     return f'<p class="ks-cover"><img src="{e(linker.href(here, src))}" alt=""{size}></p>\n'
 
 
-def _summary(card: Card, taxonomy: Taxonomy, linker: Linker, here: str) -> str:
-    details = [badge(taxonomy["groups"][card.get("group")].label, "group", "Hình thức tổ chức")]
-    if card.get("setting"):
-        details.append(badge(taxonomy["settings"][card.get("setting")].label, "setting", "Địa điểm"))
+def _summary(fact: CardFacts, taxonomy: Taxonomy, linker: Linker, here: str) -> str:
+    details = [badge(taxonomy["groups"][fact.group].label, "group", "Hình thức tổ chức")]
+    if fact.setting:
+        details.append(badge(taxonomy["settings"][fact.setting].label, "setting", "Địa điểm"))
     stem = "".join(
         f'<a class="ks-badge ks-badge--stem" href="{e(linker.href(here, stem_page(code)))}" '
         f'title="{e(taxonomy["stem"][code].label)}">{e(code)} · {e(taxonomy["stem"][code].label)}</a>'
-        for code in card.get("stem")
+        for code in fact.stem
     )
     topics = []
-    for code in card.get("topics"):
+    for code in fact.topics:
         topic = taxonomy.topics[code]
         reference = topic.get("ref_2860") or REF_2860_UNCHECKED
         topics.append(
@@ -85,42 +85,40 @@ def _summary(card: Card, taxonomy: Taxonomy, linker: Linker, here: str) -> str:
         )
     return (
         '<div class="ks-summary">\n'
-        f'<p class="ks-description">{e(card.get("description"))}</p>\n'
-        f'<p class="ks-badges">{age_badges(card, taxonomy)}{duration_badge(card)}{"".join(details)}'
-        f"{review_badge(card)}</p>\n"
+        f'<p class="ks-description">{e(fact.description)}</p>\n'
+        f'<p class="ks-badges">{age_badges(fact, taxonomy)}{duration_badge(fact)}{"".join(details)}'
+        f"{review_badge(fact)}</p>\n"
         f'<p class="ks-badges">{stem}</p>\n'
         f'<p class="ks-topics"><strong>Chủ đề:</strong> {"; ".join(topics)}</p>\n'
         "</div>\n"
     )
 
 
-def _safety(card: Card, hazard_codes: tuple[str, ...], taxonomy: Taxonomy) -> str:
-    hazards = "".join(badge(taxonomy.hazards[code].label, "hazard") for code in hazard_codes)
+def _safety(fact: CardFacts, taxonomy: Taxonomy) -> str:
+    hazards = "".join(badge(taxonomy.hazards[code].label, "hazard") for code in fact.hazards)
     hazard_line = f'<p class="ks-badges">{hazards}</p>\n' if hazards else ""
-    notes = "\n".join(f"<li>{e(note)}</li>" for note in card.get("safety"))
+    notes = "\n".join(f"<li>{e(note)}</li>" for note in fact.safety)
     return (
         "## Lưu ý an toàn { #an-toan }\n\n"
         f'<div class="ks-safety" role="note" aria-label="Lưu ý an toàn">\n{hazard_line}<ul>\n{notes}\n</ul>\n</div>\n'
     )
 
 
-def _materials(card: Card, taxonomy: Taxonomy) -> str:
+def _materials(fact: CardFacts, taxonomy: Taxonomy) -> str:
     rows = []
-    for index, item in enumerate(card.get("materials")):
-        name = material_name(item)
+    for index, item in enumerate(fact.material_items):
         details = []
-        if isinstance(item, dict):
-            if item.get("quantity") is not None:
-                per = f" {taxonomy['per'][item['per']].label}" if item.get("per") else ""
-                details.append(f'<span class="ks-quantity">{e(item["quantity"])}{e(per)}</span>')
-            if item.get("hazards"):
-                labels = ", ".join(taxonomy.hazards[code].label for code in item["hazards"])
-                details.append(f'<span class="ks-material-hazard">⚠ {e(labels)}</span>')
-            if item.get("note"):
-                details.append(f'<span class="ks-note">{e(item["note"])}</span>')
+        if item.quantity is not None:
+            per = f" {taxonomy['per'][item.per].label}" if item.per else ""
+            details.append(f'<span class="ks-quantity">{e(item.quantity)}{e(per)}</span>')
+        if item.hazards:
+            labels = ", ".join(taxonomy.hazards[code].label for code in item.hazards)
+            details.append(f'<span class="ks-material-hazard">⚠ {e(labels)}</span>')
+        if item.note:
+            details.append(f'<span class="ks-note">{e(item.note)}</span>')
         checkbox_id = f"vl-{index + 1}"
         rows.append(
-            f'<li><input type="checkbox" id="{checkbox_id}"> <label for="{checkbox_id}">{e(name)}</label>'
+            f'<li><input type="checkbox" id="{checkbox_id}"> <label for="{checkbox_id}">{e(item.name)}</label>'
             + (" — " + " · ".join(details) if details else "")
             + "</li>"
         )
@@ -130,7 +128,7 @@ def _materials(card: Card, taxonomy: Taxonomy) -> str:
     )
 
 
-def _observe(signs: list[str]) -> str:
+def _observe(signs: tuple[str, ...]) -> str:
     """'Quan sát, đánh giá': signs the teacher ticks (on screen or on paper) for assessing children."""
     rows = "\n".join(
         f'<li><input type="checkbox" id="qs-{index}"> <label for="qs-{index}">{e(sign)}</label></li>'
@@ -139,7 +137,7 @@ def _observe(signs: list[str]) -> str:
     return f'## Quan sát, đánh giá {{ #quan-sat }}\n\n<ul class="ks-observe">\n{rows}\n</ul>\n'
 
 
-def _list_section(title: str, anchor: str, items: list[str]) -> str:
+def _list_section(title: str, anchor: str, items: tuple[str, ...]) -> str:
     body = "\n".join(f"<li>{e(item)}</li>" for item in items)
     return f"## {title} {{ #{anchor} }}\n\n<ul>\n{body}\n</ul>\n"
 
@@ -149,20 +147,20 @@ def _text_section(title: str, anchor: str, text: str) -> str:
     return f"## {title} {{ #{anchor} }}\n\n<div class=\"ks-text\">\n{paragraphs}\n</div>\n"
 
 
-def _footer(card: Card, taxonomy: Taxonomy) -> str:
-    license_term = taxonomy["licenses"][card.get("license")]
+def _footer(fact: CardFacts, taxonomy: Taxonomy) -> str:
+    license_term = taxonomy["licenses"][fact.license]
     review = (
-        f"Đã duyệt bởi {e(card.review.by)} ngày {e(card.review.date)}" if card.review
+        f"Đã duyệt bởi {e(fact.review.by)} ngày {e(fact.review.date)}" if fact.review
         else "Chưa duyệt — giáo viên nên đọc kỹ lưu ý an toàn trước khi dùng"
     )
     rows = [
-        ("Tác giả", author_line(card)),
+        ("Tác giả", author_line(fact)),
         ("Giấy phép", f'<a href="{e(license_term.get("url", ""))}">{e(license_term.label)}</a>'),
         ("Trạng thái", review),
     ]
-    if card.get("updated"):
-        rows.append(("Cập nhật", e(card.get("updated"))))
-    if card.get("cost") is not None:
-        rows.append(("Chi phí dự kiến", f"{card.get('cost'):,} đồng mỗi nhóm".replace(",", ".")))
+    if fact.updated:
+        rows.append(("Cập nhật", e(fact.updated)))
+    if fact.cost is not None:
+        rows.append(("Chi phí dự kiến", f"{fact.cost:,} đồng mỗi nhóm".replace(",", ".")))
     items = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<dl class="ks-card-footer">\n{items}\n</dl>\n'

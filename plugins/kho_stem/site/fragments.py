@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from kho_stem.cards.card import Card
+from kho_stem.catalog.facts import CardFacts
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
 # Badge texts, written once: static tiles use them here, the catalog's tiles get them from the
@@ -24,24 +24,20 @@ def badge(text: str, kind: str, title: str = "") -> str:
     return f'<span class="ks-badge ks-badge--{kind}"{title_attr}>{e(text)}</span>'
 
 
-def age_badges(card: Card, taxonomy: Taxonomy) -> str:
+def age_badges(fact: CardFacts, taxonomy: Taxonomy) -> str:
     return "".join(
-        badge(taxonomy.ages[code].get("short", code), "age", taxonomy.ages[code].label) for code in card.get("ages")
+        badge(taxonomy.ages[code].get("short", code), "age", taxonomy.ages[code].label) for code in fact.ages
     )
 
 
-def duration_badge(card: Card) -> str:
-    return badge(DURATION_TEXT.format(minutes=card.get("duration")), "duration", DURATION_TITLE)
+def duration_badge(fact: CardFacts) -> str:
+    return badge(DURATION_TEXT.format(minutes=fact.duration), "duration", DURATION_TITLE)
 
 
-def review_badge(card: Card) -> str:
-    return "" if card.is_reviewed else badge(UNREVIEWED_TEXT, "unreviewed", UNREVIEWED_TITLE)
+def review_badge(fact: CardFacts) -> str:
+    return "" if fact.reviewed else badge(UNREVIEWED_TEXT, "unreviewed", UNREVIEWED_TITLE)
 
 
-def author_line(card: Card) -> str:
-    author = card.get("author")
-    if isinstance(author, str):
-        return e(author)
-    parts = [e(author["name"])]
-    parts += [e(author[key]) for key in ("school", "organization") if author.get(key)]
-    return " · ".join(parts)
+def author_line(fact: CardFacts) -> str:
+    author = fact.author
+    return " · ".join(e(part) for part in (author.name, author.school, author.organization) if part)

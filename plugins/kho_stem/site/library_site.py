@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kho_stem.cards.card import Card
 from kho_stem.cards.images import PublishedImage
-from kho_stem.catalog.facts import all_materials, catalog_facets, library_facts
+from kho_stem.catalog.facts import CardFacts, all_materials, catalog_facets, library_facts
 from kho_stem.catalog.stats import library_stats
 from kho_stem.outputs.exports import (
     CSV_NAME,
@@ -129,8 +129,8 @@ class LibrarySite:
             )
             for fact in self.facts
         }
-        pages.update(BrowsePages(self.facts, self.taxonomy, self.linker, self.thumbnails).pages())
-        pages[catalog_page()] = render_catalog_page(self.facets, self.linker, len(self.cards), self.official)
+        pages.update(BrowsePages(self.facts, self.stats, self.taxonomy, self.linker, self.thumbnails).pages())
+        pages[catalog_page()] = render_catalog_page(self.facets, self.linker, self.stats.total, self.official)
         pages[stats_page()] = render_stats_page(self.stats, self.linker, self.official)
         return pages
 
@@ -153,25 +153,25 @@ class LibrarySite:
         data = search_data(self.facts, self.facets, self.taxonomy, self.linker, self.thumbnails, pages)
         return search_data_script(data)
 
-    def _related(self) -> dict[str, list[Card]]:
+    def _related(self) -> dict[str, list[CardFacts]]:
         """Cards sharing a topic and an age band, most shared first (bounded work per card)."""
-        buckets: dict[tuple[str, str], list[Card]] = defaultdict(list)
-        for card in self.cards:
-            for topic in card.get("topics"):
-                for age in card.get("ages"):
-                    buckets[(topic, age)].append(card)
-        related: dict[str, list[Card]] = {}
-        for card in self.cards:
+        buckets: dict[tuple[str, str], list[CardFacts]] = defaultdict(list)
+        for fact in self.facts:
+            for topic in fact.topics:
+                for age in fact.ages:
+                    buckets[(topic, age)].append(fact)
+        related: dict[str, list[CardFacts]] = {}
+        for fact in self.facts:
             scores: dict[str, int] = defaultdict(int)
-            by_slug: dict[str, Card] = {}
-            for topic in card.get("topics"):
-                for age in card.get("ages"):
+            by_slug: dict[str, CardFacts] = {}
+            for topic in fact.topics:
+                for age in fact.ages:
                     for other in buckets[(topic, age)][: RELATED_LIMIT * 4]:
-                        if other.slug != card.slug:
+                        if other.slug != fact.slug:
                             scores[other.slug] += 1
                             by_slug[other.slug] = other
             ranked = sorted(scores, key=lambda slug: -scores[slug])[:RELATED_LIMIT]
-            related[card.slug] = [by_slug[slug] for slug in ranked]
+            related[fact.slug] = [by_slug[slug] for slug in ranked]
         return related
 
     # -- blocks of hand-written pages -------------------------------------------------------------
@@ -193,7 +193,7 @@ class LibrarySite:
         )
         others = (
             f'<a href="{e(self.linker.href(here, catalog_page()))}">Tìm và lọc trong Thư viện</a> · '
-            f'<a href="{e(self.linker.href(here, cards_index_page()))}">Tất cả {len(self.cards)} hoạt động</a> · '
+            f'<a href="{e(self.linker.href(here, cards_index_page()))}">Tất cả {self.stats.total} hoạt động</a> · '
             f'<a href="{e(self.linker.href(here, materials_page()))}">Theo nguyên vật liệu</a>'
         )
         return (
@@ -204,7 +204,7 @@ class LibrarySite:
         )
 
     def _latest(self, here: str) -> str:
-        latest = sorted(self.cards, key=lambda card: (str(card.get("updated") or ""), card.slug), reverse=True)
+        latest = sorted(self.facts, key=lambda fact: (fact.updated or "", fact.slug), reverse=True)
         return card_list(latest[:LATEST_LIMIT], here, self.taxonomy, self.linker, self.thumbnails)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from kho_stem.cards.card import Card
+from kho_stem.catalog.facts import CardFacts
 from kho_stem.site.fragments import (
     DURATION_TEXT,
     DURATION_TITLE,
@@ -64,19 +64,19 @@ def tile_template() -> str:
 
 
 def card_list(
-    cards: Iterable[Card], here: str, taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, Thumbnail]
+    facts: Iterable[CardFacts], here: str, taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, Thumbnail]
 ) -> str:
     """An HTML list of card tiles for the page ``here``; ``thumbnails`` maps slug -> thumbnail."""
     items = []
-    for card in cards:
-        thumb = thumbnails.get(card.slug)
+    for fact in facts:
+        thumb = thumbnails.get(fact.slug)
         image = ""
         if thumb:
             size = f' width="{thumb.width}" height="{thumb.height}"' if thumb.width else ""
             image = _thumbnail(f' src="{e(linker.href(here, thumb.src))}" ', size)
-        topics = TOPIC_SEPARATOR.join(taxonomy.topics[code].label for code in card.get("topics"))
-        badges = age_badges(card, taxonomy) + duration_badge(card) + review_badge(card)
-        items.append(_tile(image, linker.href(here, card_page(card.slug)), card.title, card.get("description"),
+        topics = TOPIC_SEPARATOR.join(taxonomy.topics[code].label for code in fact.topics)
+        badges = age_badges(fact, taxonomy) + duration_badge(fact) + review_badge(fact)
+        items.append(_tile(image, linker.href(here, card_page(fact.slug)), fact.title, fact.description,
                            badges, topics))
     if not items:
         return '<p class="ks-empty">Chưa có hoạt động nào. Hãy <a href="{}">đóng góp</a> một thẻ!</p>'.format(

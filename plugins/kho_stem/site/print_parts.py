@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 import segno
 
-from kho_stem.cards.card import Card
-from kho_stem.catalog.facts import material_name
+from kho_stem.catalog.facts import CardFacts, MaterialItem
 from kho_stem.site.fragments import e
 
 
@@ -24,9 +23,9 @@ class PrintSettings:
         return f"{self.site_url.rstrip('/')}/{url}" if self.site_url else None
 
 
-def print_actions(card: Card) -> str:
+def print_actions(fact: CardFacts) -> str:
     family = ('<button type="button" class="md-button" data-ks-print="family">Phiếu gửi gia đình</button>'
-              if _has_handout(card) else "")
+              if _has_handout(fact) else "")
     return (f'<p class="ks-print-actions"><button type="button" class="md-button" data-ks-print="card">'
             f"In thẻ</button> {family}</p>\n")
 
@@ -36,21 +35,21 @@ def list_print_action() -> str:
             "In danh sách</button></p>\n")
 
 
-def from_home_items(card: Card) -> list[dict]:
+def from_home_items(fact: CardFacts) -> list[MaterialItem]:
     """The materials the card asks families to send (``from_home: true``), in the card's order."""
-    return [item for item in card.get("materials") if isinstance(item, dict) and item.get("from_home") is True]
+    return [item for item in fact.material_items if item.from_home]
 
 
-def _has_handout(card: Card) -> bool:
-    return bool(card.get("family") or from_home_items(card))
+def _has_handout(fact: CardFacts) -> bool:
+    return bool(fact.family or from_home_items(fact))
 
 
-def _send_request(items: list[dict]) -> str:
+def _send_request(items: list[MaterialItem]) -> str:
     """Exactly the items to collect, with their quantity, asked a week ahead so the class has them."""
     if not items:
         return ""
     rows = "".join(
-        f"<li>{e(material_name(item))}" + (f" ({e(item['quantity'])})" if item.get("quantity") is not None else "")
+        f"<li>{e(item.name)}" + (f" ({e(item.quantity)})" if item.quantity is not None else "")
         + "</li>" for item in items
     )
     return ('<p class="ks-handout__heading">Nhờ bố mẹ gửi đến lớp trước buổi học một tuần</p>\n'
@@ -58,21 +57,21 @@ def _send_request(items: list[dict]) -> str:
             "<p>Đồ gửi đến lớp xin rửa sạch, để khô; cô sẽ kiểm tra trước khi dùng.</p>\n")
 
 
-def family_handout(card: Card) -> str:
+def family_handout(fact: CardFacts) -> str:
     """Short and friendly: what to send to class, what to do at home, with what, and what to watch."""
-    if not _has_handout(card):
+    if not _has_handout(fact):
         return ""
-    send = _send_request(from_home_items(card))
+    send = _send_request(from_home_items(fact))
     home = ""
-    if card.get("family"):
-        materials = "".join(f"<li>{e(material_name(item))}</li>" for item in card.get("materials"))
-        home = (f'<p class="ks-handout__heading">Bố mẹ cùng con làm ở nhà</p>\n<p>{e(card.get("family"))}</p>\n'
+    if fact.family:
+        materials = "".join(f"<li>{e(item.name)}</li>" for item in fact.material_items)
+        home = (f'<p class="ks-handout__heading">Bố mẹ cùng con làm ở nhà</p>\n<p>{e(fact.family)}</p>\n'
                 f'<p class="ks-handout__heading">Đồ dùng (chọn thứ sẵn có ở nhà)</p>\n<ul>{materials}</ul>\n')
-    safety = "".join(f"<li>{e(note)}</li>" for note in card.get("safety"))
+    safety = "".join(f"<li>{e(note)}</li>" for note in fact.safety)
     return f"""<section class="ks-handout" aria-hidden="true">
 <p class="ks-handout__kicker">Phiếu gửi gia đình</p>
-<p class="ks-handout__title">{e(card.title)}</p>
-<p>Ở lớp, con tham gia hoạt động: {e(card.get("description"))}</p>
+<p class="ks-handout__title">{e(fact.title)}</p>
+<p>Ở lớp, con tham gia hoạt động: {e(fact.description)}</p>
 {send}{home}<p class="ks-handout__heading">Lưu ý an toàn</p>
 <ul>{safety}</ul>
 <p class="ks-handout__closing">Cảm ơn bố mẹ đã cùng con khám phá!</p>
@@ -80,12 +79,12 @@ def family_handout(card: Card) -> str:
 """
 
 
-def print_footer(card: Card, settings: PrintSettings, url: str) -> str:
+def print_footer(fact: CardFacts, settings: PrintSettings, url: str) -> str:
     address = settings.address(url)
     if address:
         qr = segno.make(address, error="m").svg_inline(scale=1.5, border=2, title="Mã QR tới thẻ trên mạng")
         where = f"{e(address)}"
     else:
         qr = ""
-        where = f"thẻ “{e(card.slug)}”"
+        where = f"thẻ “{e(fact.slug)}”"
     return (f'<div class="ks-print-footer" aria-hidden="true">{qr}<p>{e(settings.site_name)} · {where}</p></div>\n')

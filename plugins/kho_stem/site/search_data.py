@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from kho_stem.catalog.facts import AGE_FACET, MATERIAL_FACET, TOPIC_FACET, CardFacts, Facet, material_name
+from kho_stem.catalog.facts import AGE_FACET, MATERIAL_FACET, TOPIC_FACET, CardFacts, Facet
 from kho_stem.site.catalog_page import CLASS_MODE_CONTROL, INVENTORY_CONTROL, REVIEWED_CONTROL
 from kho_stem.site.listing import Thumbnail
 from kho_stem.site.urls import Linker, card_page
@@ -71,21 +71,20 @@ def page_entry(url: str, title: str, page_html: str | None) -> PageEntry:
 
 def card_entry(facts: CardFacts, taxonomy: Taxonomy, linker: Linker, facets: tuple[Facet, ...],
                positions: Mapping[str, Mapping[str, int]], thumbnail: Thumbnail | None) -> dict[str, object]:
-    card = facts.card
     topic_labels = [taxonomy.topics[code].label for code in facts.topics]
     material_texts = []
-    for item in card.get("materials"):
-        material_texts.append(material_name(item))
-        if isinstance(item, dict) and item.get("note"):
-            material_texts.append(str(item["note"]))
+    for item in facts.material_items:
+        material_texts.append(item.name)
+        if item.note:
+            material_texts.append(item.note)
     entry: dict[str, object] = {
-        "u": linker.url(card_page(card.slug)),
-        "t": card.title,
-        "d": card.get("description"),
+        "u": linker.url(card_page(facts.slug)),
+        "t": facts.title,
+        "d": facts.description,
         "k": " · ".join(topic_labels + [name for name in facts.materials]),
         "w": unique_words(
-            " ".join(material_texts), " ".join(card.get("objectives")), " ".join(card.get("safety")),
-            markdown_text(card.body), card.get("family") or "", card.get("inclusion") or ""),
+            " ".join(material_texts), " ".join(facts.objectives), " ".join(facts.safety),
+            markdown_text(facts.card.body), facts.family or "", facts.inclusion or ""),
         "n": facts.duration,
     }
     for facet in facets:

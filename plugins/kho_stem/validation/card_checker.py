@@ -89,7 +89,8 @@ class CardChecker:
         body = self.body_renderer.render(text.body, text.body_line)
         for problem in body.problems:
             report(problem.line, "", problem.code, **problem.params)
-        images = self._check_images(path, meta, body.images, document, report)
+        image_files: dict[str, Path] = {}
+        images = self._check_images(path, meta, body.images, document, report, image_files)
 
         if has_errors(problems):
             return None, problems
@@ -103,6 +104,7 @@ class CardChecker:
             body_html=body.html,
             cover=images[0] if meta.get("cover") else None,
             images=tuple(images),
+            image_files=MappingProxyType(image_files),
             lines=MappingProxyType(document.lines),
             content_hash=content_hash(path),
         )
@@ -110,8 +112,9 @@ class CardChecker:
 
     def _check_images(
         self, path: Path, meta: dict[str, Any], references: tuple[BodyImage, ...], document: LocatedDocument,
-        report,
+        report, image_files: dict[str, Path],
     ) -> list[Path]:
+        """Every image file the card uses, cover first; ``image_files`` gets each body reference's file."""
         folder = path.parent
         found: list[Path] = []
         cover = meta.get("cover")
@@ -125,6 +128,7 @@ class CardChecker:
                 continue
             if not image.alt:
                 report(image.line, "", "image_no_alt", path=image.src)
+            image_files[image.src] = target
             if target not in found:
                 found.append(target)
         return found
