@@ -1,6 +1,7 @@
 """The library site's pages, rendered from the catalog facts and the taxonomy for any generator:
 card pages, browse pages, the catalog, statistics, home blocks, print parts, the search data, and
-the CSS and JavaScript they use. The generator's adapter hands them over."""
+the CSS and JavaScript they use. The generator's adapter hands them over. What the pages borrow
+from the theme (Material's button class, its ``hide`` front matter) is named once in ``theme.py``."""
 
 from kho_stem.site.library_site import STYLESHEET, LibrarySite
 from kho_stem.site.page import GeneratedPage

@@ -12,6 +12,7 @@ from kho_stem.site.card_body import PublishedLookup, add_body
 from kho_stem.site.fragments import age_badges, author_line, badge, duration_badge, e, review_badge
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import PrintSettings, family_handout, print_actions, print_footer
+from kho_stem.site.theme import HIDE_KEY
 from kho_stem.site.urls import Linker, card_page, stem_page, topic_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
@@ -26,7 +27,7 @@ def page_front_matter(title: str, description: str = "", hide: tuple[str, ...] =
     if description:
         data["description"] = e(description)
     if hide:
-        data["hide"] = list(hide)
+        data[HIDE_KEY] = list(hide)
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, width=10_000) + "---\n\n"
 
 

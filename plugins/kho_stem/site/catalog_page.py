@@ -14,6 +14,7 @@ from kho_stem.site.listing import tile_template
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import list_print_action
 from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT
+from kho_stem.site.theme import BUTTON_CLASS, HIDE_TABLE_OF_CONTENTS
 from kho_stem.site.urls import Linker, cards_index_page, catalog_page
 from kho_stem.text import fold
 
@@ -87,7 +88,7 @@ Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
 <details class="ks-facet"><summary>Duyệt</summary><fieldset data-facet="{REVIEWED_CONTROL}">
 <legend class="ks-visually-hidden">Duyệt</legend>
 <div class="ks-options">{_checkbox(REVIEWED_CONTROL, "1", "Chỉ thẻ đã được duyệt")}</div></fieldset></details>
-<button type="reset" class="md-button">Bỏ mọi bộ lọc</button>
+<button type="reset" class="{BUTTON_CLASS}">Bỏ mọi bộ lọc</button>
 </form>
 </details>
 <div class="ks-catalog__results">
@@ -95,7 +96,7 @@ Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
 {list_print_action()}<p class="ks-print-filters" data-ks-print-filters></p>
 <div data-ks-results></div>
 {tile_template()}
-<button type="button" class="md-button ks-more" data-ks-more hidden>Xem thêm</button>
+<button type="button" class="{BUTTON_CLASS} ks-more" data-ks-more hidden>Xem thêm</button>
 </div>
 </div>
 </div>
@@ -105,5 +106,5 @@ Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
 {scripts}"""
     page = GeneratedPage(page_front_matter(
         "Thư viện hoạt động", "Tìm và lọc hoạt động STEM theo độ tuổi, chủ đề, lĩnh vực, thời lượng và nguyên vật liệu",
-        hide=("toc",)))
+        hide=(HIDE_TABLE_OF_CONTENTS,)))
     return page.add_fragment(html)

@@ -12,6 +12,7 @@ import segno
 
 from kho_stem.catalog.facts import CardFacts, MaterialItem
 from kho_stem.site.fragments import e
+from kho_stem.site.theme import BUTTON_CLASS
 
 
 @dataclass(frozen=True)
@@ -24,14 +25,14 @@ class PrintSettings:
 
 
 def print_actions(fact: CardFacts) -> str:
-    family = ('<button type="button" class="md-button" data-ks-print="family">Phiếu gửi gia đình</button>'
+    family = (f'<button type="button" class="{BUTTON_CLASS}" data-ks-print="family">Phiếu gửi gia đình</button>'
               if _has_handout(fact) else "")
-    return (f'<p class="ks-print-actions"><button type="button" class="md-button" data-ks-print="card">'
+    return (f'<p class="ks-print-actions"><button type="button" class="{BUTTON_CLASS}" data-ks-print="card">'
             f"In thẻ</button> {family}</p>\n")
 
 
 def list_print_action() -> str:
-    return ('<p class="ks-print-actions"><button type="button" class="md-button" data-ks-print="list">'
+    return (f'<p class="ks-print-actions"><button type="button" class="{BUTTON_CLASS}" data-ks-print="list">'
             "In danh sách</button></p>\n")
 
 
