@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run every test: ruff lint, then pytest (unit, end-to-end build, property tests).
+# Run every test: ruff lint, mypy, then pytest (unit, end-to-end build, property tests).
 # Installs what it needs into .venv on first run. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +17,6 @@ if [ -n "$missing" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; the
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 .venv/bin/ruff check .
+# Types of the core and the MkDocs adapter ([tool.mypy] in pyproject.toml: strict).
+.venv/bin/mypy
 .venv/bin/python -m pytest "$@"

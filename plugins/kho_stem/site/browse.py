@@ -9,7 +9,7 @@ from kho_stem.cards.card import Card
 from kho_stem.catalog.facts import CardFacts
 from kho_stem.site.card_page import REF_2860_UNCHECKED, page_front_matter
 from kho_stem.site.fragments import e
-from kho_stem.site.listing import card_list
+from kho_stem.site.listing import Thumbnail, card_list
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import list_print_action
 from kho_stem.site.urls import Linker, age_page, card_page, cards_index_page, materials_page, stem_page, topic_page
@@ -18,7 +18,7 @@ from kho_stem.text import fold
 
 
 class BrowsePages:
-    def __init__(self, facts: list[CardFacts], taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, str]):
+    def __init__(self, facts: list[CardFacts], taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, Thumbnail]):
         """``facts``: every card's facts, in title order."""
         self.facts = facts
         self.cards = [fact.card for fact in facts]

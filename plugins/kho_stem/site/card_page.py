@@ -3,6 +3,8 @@ first, materials as a checklist, objectives, then the activity itself."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from kho_stem.cards.card import Card
@@ -39,7 +41,7 @@ def render_card_page(
     before = [page_front_matter(card.title, card.get("description")), _summary(card, taxonomy, linker, here),
               print_actions(card)]
     if card.cover is not None:
-        before.append(_cover(card, linker, published_image, here))
+        before.append(_cover(card.cover, linker, published_image, here))
     before.append(_safety(card, fact.hazards, taxonomy))
     before.append(_materials(card, taxonomy))
     before.append(_list_section("Mục tiêu", "muc-tieu", card.get("objectives")))
@@ -59,8 +61,8 @@ def render_card_page(
     return page.add("\n\n" + "\n".join(after)).add_fragment(related_html)
 
 
-def _cover(card: Card, linker: Linker, published_image: PublishedLookup, here: str) -> str:
-    src, width, height = published_image(card.cover)
+def _cover(cover: Path, linker: Linker, published_image: PublishedLookup, here: str) -> str:
+    src, width, height = published_image(cover)
     size = f' width="{width}" height="{height}"' if width else ""
     # The cover illustrates the title, which is read just before it: empty alt avoids repeating it.
     return f'<p class="ks-cover"><img src="{e(linker.href(here, src))}" alt=""{size}></p>\n'

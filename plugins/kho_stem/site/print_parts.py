@@ -7,6 +7,7 @@ each printout keeps. The QR code is drawn at build time (segno), so printing nee
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import segno
 
@@ -36,7 +37,7 @@ def list_print_action() -> str:
             "In danh sách</button></p>\n")
 
 
-def from_home_items(card: Card) -> list[dict]:
+def from_home_items(card: Card) -> list[dict[str, Any]]:
     """The materials the card asks families to send (``from_home: true``), in the card's order."""
     return [item for item in card.get("materials") if isinstance(item, dict) and item.get("from_home") is True]
 
@@ -45,7 +46,7 @@ def _has_handout(card: Card) -> bool:
     return bool(card.get("family") or from_home_items(card))
 
 
-def _send_request(items: list[dict]) -> str:
+def _send_request(items: list[dict[str, Any]]) -> str:
     """Exactly the items to collect, with their quantity, asked a week ahead so the class has them."""
     if not items:
         return ""
