@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Run every test: ruff and ESLint, the scripts' unit tests (Node's test runner), then pytest (unit,
-# end-to-end build, property tests). Installs what it needs into .venv and node_modules/ on first
-# run. Extra arguments go to pytest.
+# Run every test: ruff, mypy and ESLint, the scripts' unit tests (Node's test runner), then pytest
+# (unit, end-to-end build, property tests). Installs what it needs into .venv and node_modules/ on
+# first run. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/_venv.sh test "[test]"
@@ -27,4 +27,6 @@ if [ ! -x node_modules/.bin/eslint ] || [ package-lock.json -nt node_modules/.pa
 fi
 node_modules/.bin/eslint .
 node --test tests/js/
+# Types of the core and the MkDocs adapter ([tool.mypy] in pyproject.toml: strict).
+.venv/bin/mypy
 .venv/bin/python -m pytest "$@"

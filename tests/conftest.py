@@ -46,6 +46,14 @@ def check_folder(folder: Path, taxonomy: Taxonomy, language: str = "vi") -> list
     return [p.render(language).replace(prefix, "") for p in sorted(result.problems, key=lambda p: (p.file, p.line))]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium, directly or through a fixture built on ``browser``, is a
+    ``browser`` test: marked here, so `-m "not browser"` can never miss one that was not marked by hand."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import struct
 import zlib
 from pathlib import Path
@@ -67,7 +68,7 @@ BROKEN = {
     "too-many-pixels": ("anh.png", lambda p: png_declaring(p, 8000, 6000),
                         'x.md:50: ảnh "anh.png" có 8000×6000 điểm ảnh (48.0 megapixel), quá giới hạn 40 megapixel; '
                         "hãy thu nhỏ ảnh"),
-    "too-heavy": ("anh.jpg", lambda p: (rotated_photo_with_gps(p), p.open("ab").truncate(16 * 1024 * 1024)),
+    "too-heavy": ("anh.jpg", lambda p: (rotated_photo_with_gps(p), os.truncate(p, 16 * 1024 * 1024)),
                   'x.md:50: ảnh "anh.jpg" nặng 16.0 MB, quá giới hạn 15 MB; hãy giảm kích thước ảnh trước khi thêm'),
 }
 

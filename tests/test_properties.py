@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,12 +30,11 @@ documents = st.dictionaries(
     values, max_size=12)
 
 
-_CHECKERS: dict[int, CardChecker] = {}
-
-
-def _checker(taxonomy) -> CardChecker:
-    # Compiling the schema takes a while; build the checker once, as the command line does.
-    return _CHECKERS.setdefault(id(taxonomy), CardChecker(taxonomy))
+@pytest.fixture(scope="module")
+def checker(taxonomy) -> CardChecker:
+    # Compiling the schema and the hazard word lists takes a while; build the checker once, as the
+    # command line does (a dict.setdefault default here was built anew for every example).
+    return CardChecker(taxonomy)
 
 
 def _check(checker: CardChecker, data: bytes) -> None:
@@ -49,41 +49,41 @@ def _check(checker: CardChecker, data: bytes) -> None:
 
 @SETTINGS
 @given(st.binary(max_size=400))
-def test_random_bytes(taxonomy, data: bytes):
-    _check(_checker(taxonomy), data)
+def test_random_bytes(checker: CardChecker, data: bytes):
+    _check(checker, data)
 
 
 @SETTINGS
 @given(st.binary(max_size=300))
-def test_random_bytes_inside_front_matter(taxonomy, data: bytes):
-    _check(_checker(taxonomy), b"---\n" + data + b"\n---\nBody\n")
+def test_random_bytes_inside_front_matter(checker: CardChecker, data: bytes):
+    _check(checker, b"---\n" + data + b"\n---\nBody\n")
 
 
 @SETTINGS
 @given(documents, st.text(max_size=200))
-def test_random_yaml_documents(taxonomy, document: dict, body: str):
+def test_random_yaml_documents(checker: CardChecker, document: dict, body: str):
     text = "---\n" + yaml.safe_dump(document, allow_unicode=True) + "---\n" + body
-    _check(_checker(taxonomy), text.encode("utf-8"))
+    _check(checker, text.encode("utf-8"))
 
 
 @SETTINGS
 @given(st.integers(min_value=0, max_value=len(VALID_CARD) - 1), st.text(max_size=12))
-def test_valid_card_with_random_damage(taxonomy, position: int, insert: str):
+def test_valid_card_with_random_damage(checker: CardChecker, position: int, insert: str):
     text = VALID_CARD[:position] + insert + VALID_CARD[position:]
-    _check(_checker(taxonomy), text.encode("utf-8"))
+    _check(checker, text.encode("utf-8"))
 
 
-def test_billion_laughs_is_refused_quickly(taxonomy):
+def test_billion_laughs_is_refused_quickly(checker: CardChecker):
     lines = ["---", "a: &a [x, x, x, x, x, x, x, x, x]"]
     for index in range(1, 20):
         lines.append(f"a{index}: &a{index} [*{'a' if index == 1 else f'a{index - 1}'}, " * 1 + "x]")
     text = "\n".join(lines).replace("[*a,", "[*a,") + "\n---\n"
     path = _FOLDER / "bomb.md"
     path.write_text(text, encoding="utf-8")
-    card, problems = _checker(taxonomy).check(path, "bomb.md")
+    card, problems = checker.check(path, "bomb.md")
     assert card is None
     assert any(p.code == "yaml_anchor" for p in problems)
 
 
-def test_deep_nesting(taxonomy):
-    _check(_checker(taxonomy), ("---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n").encode())
+def test_deep_nesting(checker: CardChecker):
+    _check(checker, ("---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n").encode())

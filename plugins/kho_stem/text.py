@@ -73,19 +73,23 @@ def _spaced(span: str) -> str:
     return span if " " not in span and "\n" not in span and "\t" not in span else " ".join(span.split())
 
 
+# A trie node: one child per next character; the key "" marks that a phrase ends here.
+_Trie = dict[str, "_Trie"]
+
+
 def _trie_pattern(phrases: Iterable[str]) -> str:
     """One regular expression for many phrases, shaped as a trie so that matching a long word
     list costs about as much as matching one word; longer phrases win over their prefixes.
     Each phrase must start a word: that is checked right after its first character, so the
     expression starts with a set of letters and the regex engine can skip to candidates fast."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for phrase in phrases:
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node: dict[str, dict], first: bool = False) -> str:
+    def build(node: _Trie, first: bool = False) -> str:
         branches = []
         for char, child in sorted(node.items()):
             if char:
@@ -161,9 +165,10 @@ class PhraseIndex(Generic[T]):
             written = _spaced(match.group(0))
             payloads = self._exact.get(written)
             if payloads is None:  # several words typed without marks
-                inner = self._inner_pattern.search(lowered, start, end) if self._inner_pattern else None
-                if inner is not None:
-                    inner = self._inner_pattern.match(lowered, inner.start()) or inner
+                inner_pattern = self._inner_pattern
+                inner = inner_pattern.search(lowered, start, end) if inner_pattern else None
+                if inner_pattern is not None and inner is not None:
+                    inner = inner_pattern.match(lowered, inner.start()) or inner
                     start, end = inner.span()
                     payloads = self._inner.get(_spaced(inner.group(0)))
                 else:
@@ -174,17 +179,19 @@ class PhraseIndex(Generic[T]):
             else:
                 position = start + 1
         if self._one_word_pattern is not None:
-            self._find_one_word_unmarked(text, lowered, found)
+            self._find_one_word_unmarked(self._one_word_pattern, text, lowered, found)
         return found
 
-    def _find_one_word_unmarked(self, text: str, lowered: str, found: list[PhraseMatch[T]]) -> None:
+    def _find_one_word_unmarked(
+        self, pattern: re.Pattern[str], text: str, lowered: str, found: list[PhraseMatch[T]]
+    ) -> None:
         """One-word phrases typed without marks ("nen" for "nến"), on lines that have no marks."""
         added = False
         line_start = 0
         for line in lowered.split("\n"):
             line_end = line_start + len(line)
             if line.isascii() or _unmarked(line):
-                for match in self._one_word_pattern.finditer(lowered, line_start, line_end):
+                for match in pattern.finditer(lowered, line_start, line_end):
                     start, end = match.span()
                     if any(m.start < end and start < m.end for m in found):
                         continue

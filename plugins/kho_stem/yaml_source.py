@@ -116,6 +116,8 @@ class _Builder:
             return self.build_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        # The composer makes only mappings, sequences and scalars.
+        assert isinstance(node, yaml.ScalarNode), type(node)
         return self.build_scalar(node, path)
 
     def build_mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
@@ -21,6 +22,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from kho_stem.diagnostics import page_failure
 from kho_stem.outputs import OFFLINE_LEFTOVERS, OfflineCopy, clean_stale, pack, readme_text, site_leftovers, work_prefix
+from kho_stem_mkdocs.plugin import KhoStemPlugin
 
 _PAGE_IN_LOG = re.compile(r"page '([^']+)'")
 
@@ -40,8 +42,9 @@ class _ErrorCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, site_dir: Path, strict: bool = False, **overrides: object) -> MkDocsConfig:
-    """Build into ``site_dir`` (replaced only on success); ``overrides`` change mkdocs.yml settings."""
+def build_site(config_file: Path, site_dir: Path, strict: bool = False, **overrides: Any) -> MkDocsConfig:
+    """Build into ``site_dir`` (replaced only on success); ``overrides`` change mkdocs.yml settings
+    (any value a setting takes: MkDocs validates them as it does mkdocs.yml)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(site_dir.parent, site_leftovers(site_dir))
@@ -109,6 +112,8 @@ def build_offline(config_file: Path, target: Path) -> OfflineCopy:
         # that an offline copy must never make.
         config = build_site(config_file, site, use_directory_urls=False, repo_url="")
         plugin = config.plugins["kho-stem"]
+        # "kho-stem" is our entry point's name: MkDocs always loads KhoStemPlugin under it.
+        assert isinstance(plugin, KhoStemPlugin), type(plugin)
         cards = len(plugin.published_cards())
         readme = readme_text(config.site_name, cards, dt.datetime.now(), config.site_url or None, plugin.official)
         return pack(site, target, readme, cards)

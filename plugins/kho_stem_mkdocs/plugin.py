@@ -10,6 +10,7 @@ import datetime as dt
 import gc
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -36,6 +37,11 @@ from kho_stem.site import (
 )
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
 from kho_stem.validation import CheckResult, check_library, find_card_files
+
+if TYPE_CHECKING:  # only annotations: serving is the one command that loads the live-reload server
+    from collections.abc import Callable
+
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 REVIEWED_ONLY_VARIABLE = "KHO_STEM_REVIEWED_ONLY"
@@ -134,7 +140,9 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         gc.freeze()
         return files
 
-    def on_serve(self, server, config: MkDocsConfig, builder):
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]
+    ) -> LiveReloadServer:
         # Cards and taxonomy live outside docs_dir: watch them too so edits rebuild the site.
         server.watch(str(self._path(config, self.config.activities_dir)))
         server.watch(str(self._path(config, self.config.taxonomy_dir)))

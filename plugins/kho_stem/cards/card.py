@@ -34,14 +34,14 @@ class Card:
     slug: str
     path: Path
     source: str  # the path shown to people, relative to the working folder
-    meta: MappingProxyType
+    meta: MappingProxyType[str, Any]  # the front matter as parsed (YAML values)
     body: str
     body_line: int
     body_html: str  # the body as published: rendered from Markdown and sanitised
     cover: Path | None
     images: tuple[Path, ...]  # every image file the card uses, cover first
-    image_files: MappingProxyType  # each image reference of the body, as published, -> its file (resolved once)
-    lines: MappingProxyType  # front-matter path, e.g. ("materials", 0), -> file line
+    image_files: MappingProxyType[str, Path]  # each body image reference, as published, -> its file (resolved once)
+    lines: MappingProxyType[tuple[str | int, ...], int]  # front-matter path, e.g. ("materials", 0), -> file line
     content_hash: str = ""  # what a review approves (reviews.content_hash)
     review: Review | None = None  # the board's review of exactly this content, if any
 
@@ -53,7 +53,8 @@ class Card:
 
     @property
     def title(self) -> str:
-        return self.meta["title"]
+        title: str = self.meta["title"]  # a string: only validated cards become Cards
+        return title
 
     @property
     def aliases(self) -> tuple[str, ...]:

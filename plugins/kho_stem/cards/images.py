@@ -53,6 +53,8 @@ def inspect_image(path: Path) -> ImageProblem | None:
                 if pixels > MAX_PIXELS:
                     return _too_many_pixels(image.width, image.height)
                 expected = SUFFIX_FORMAT.get(path.suffix.lower())
+                # Image.open only returns images whose plugin named the format it decoded.
+                assert image.format is not None
                 if image.format != expected:
                     return ImageProblem("image_wrong_extension", {
                         "actual": image.format, "suffix": FORMAT_SUFFIX[image.format]})

@@ -102,10 +102,11 @@ def load_reviews(file: Path | None) -> ReviewBook:
         if not isinstance(entry, dict):
             report(line, where, "reviews_bad_shape")
             continue
-        values = {key: entry.get(key) for key in ("card", "sha256", "by", "date")}
-        if isinstance(values["date"], dt.date):
-            values["date"] = values["date"].isoformat()
-        missing = [key for key, value in values.items() if not isinstance(value, str) or not value.strip()]
+        raw = {key: entry.get(key) for key in ("card", "sha256", "by", "date")}
+        if isinstance(raw["date"], dt.date):
+            raw["date"] = raw["date"].isoformat()
+        values = {key: value for key, value in raw.items() if isinstance(value, str) and value.strip()}
+        missing = [key for key in raw if key not in values]
         for key in missing:
             report(line, where, "required_subkey", key=key)
         if missing:

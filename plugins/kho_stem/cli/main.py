@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 from kho_stem.cards.card import slug_of
 from kho_stem.cards.reviews import Review, content_hash, load_reviews, write_reviews
@@ -27,7 +28,7 @@ from kho_stem.outputs.stats_report import FORMATS, encoding_for, render
 from kho_stem.taxonomy.card_schema import write_schema
 from kho_stem.taxonomy.vocabularies import load_taxonomy
 from kho_stem.text import nfc, slugify
-from kho_stem.validation.library import check_library, find_card_files
+from kho_stem.validation.library import CheckResult, check_library, find_card_files
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -37,7 +38,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, text: str) -> None:  # argparse would exit 2 in English; we raise instead
+    def error(self, text: str) -> NoReturn:  # argparse would exit 2 in English; we raise instead
         raise UsageError(text)
 
 
@@ -326,7 +327,7 @@ def run_schema(project: Project, language: str) -> int:
     return EXIT_OK
 
 
-def _summary(result, language: str) -> str:
+def _summary(result: CheckResult, language: str) -> str:
     if result.ok:
         text = message("summary_ok", language, count=result.checked)
     else:

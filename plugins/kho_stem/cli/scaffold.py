@@ -13,10 +13,13 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from kho_stem.cards.card import RESERVED_NAMES
 from kho_stem.taxonomy.vocabularies import Taxonomy, Vocabulary
 from kho_stem.text import nfc, slugify
+
+T = TypeVar("T")
 
 # Shown as the commented example of a field the teacher fills in by hand.
 _EXAMPLES = {
@@ -163,7 +166,7 @@ def write_card(activities: Path, card: NewCard, taxonomy: Taxonomy, taken: Itera
 def ask(taxonomy: Taxonomy, read: Callable[[str], str], say: Callable[[str], None]) -> NewCard:
     """Ask for each answer in Vietnamese, listing the choices; ask again after a wrong answer."""
 
-    def until_valid(prompt: str, parse: Callable[[str], object]):
+    def until_valid(prompt: str, parse: Callable[[str], T]) -> T:
         while True:
             try:
                 return parse(read(prompt))

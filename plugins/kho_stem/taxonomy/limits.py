@@ -28,7 +28,7 @@ class Limits:
     html_tags: int
     unclosed_tags: int
     image_name_bytes: int
-    list_items: MappingProxyType  # front-matter key -> most items its list may have
+    list_items: MappingProxyType[str, int]  # front-matter key -> most items its list may have
 
 
 def _is_count(value: object) -> bool:

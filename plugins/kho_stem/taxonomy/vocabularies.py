@@ -49,7 +49,7 @@ class Term:
     code: str
     label: str
     label_en: str
-    data: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    data: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
@@ -61,7 +61,7 @@ class Vocabulary:
     noun: str
     noun_en: str
     terms: tuple[Term, ...]
-    settings: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    settings: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -98,7 +98,7 @@ class FieldSpec:
     help: str
     help_en: str
     required: bool
-    schema: MappingProxyType
+    schema: MappingProxyType[str, Any]
     default: Any = None
     deprecated: str | None = None
 
@@ -109,7 +109,7 @@ class FieldSpec:
 @dataclass(frozen=True)
 class Taxonomy:
     root: Path
-    vocabularies: MappingProxyType
+    vocabularies: MappingProxyType[str, Vocabulary]
     fields: tuple[FieldSpec, ...]
     limits: Limits
 

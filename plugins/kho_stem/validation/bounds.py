@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kho_stem.diagnostics.messages import Text
 from kho_stem.taxonomy.limits import Limits
 from kho_stem.validation.front_matter import key_path
+from kho_stem.yaml_source import Path
+
+LineOf = Callable[[Path], int]  # the file line of a front-matter path
 
 # C0 controls except tab and line feed, DEL, and the bidirectional overrides and isolates
 # (U+202A–U+202E, U+2066–U+2069) that make text read differently from how it is stored.
@@ -148,7 +151,7 @@ def _html_depth(body: str, body_line: int, limit: int) -> Iterator[Finding]:
 def _emphasis_runs(body: str, body_line: int, limit: int) -> Iterator[Finding]:
     match = re.search(rf"[*_]{{{limit + 1},}}", body)
     if match:
-        run = re.match(r"[*_]+", body[match.start():]).end()
+        run = len(match.group(0))  # the greedy repeat already took the whole run
         yield body_line + body.count("\n", 0, match.start()), "", "body_emphasis_run", {"limit": limit, "actual": run}
 
 
@@ -175,7 +178,7 @@ def _emphasis_depth(body: str, body_line: int, limit: int) -> Iterator[Finding]:
             depth = max(0, depth - 1)
 
 
-def front_matter_bounds(data: dict[str, Any], source: str, line_of, limits: Limits) -> Iterator[Finding]:
+def front_matter_bounds(data: dict[str, Any], source: str, line_of: LineOf, limits: Limits) -> Iterator[Finding]:
     """Lists longer than ``list_items`` allows and text values longer than ``text_chars``.
 
     ``source`` is the front matter's text: no value is longer than the text it is written in."""
@@ -187,7 +190,7 @@ def front_matter_bounds(data: dict[str, Any], source: str, line_of, limits: Limi
         yield from _long_texts(data, (), line_of, limits.text_chars)
 
 
-def _long_texts(value: Any, path: tuple, line_of, limit: int) -> Iterator[Finding]:
+def _long_texts(value: Any, path: Path, line_of: LineOf, limit: int) -> Iterator[Finding]:
     if isinstance(value, str):
         if len(value) > limit:
             yield line_of(path), key_path(path), "text_too_long", {"limit": limit, "actual": len(value)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -17,7 +18,7 @@ from kho_stem.diagnostics.problems import Problem, Severity, has_errors
 from kho_stem.taxonomy.vocabularies import Taxonomy
 from kho_stem.text import is_slug
 from kho_stem.validation.bounds import body_bounds, control_characters, front_matter_bounds
-from kho_stem.validation.front_matter import FrontMatterChecker, key_path
+from kho_stem.validation.front_matter import FrontMatterChecker, Report, key_path
 from kho_stem.validation.hazards import HazardRules
 from kho_stem.validation.rules import check_duration, check_process, check_topic_ages
 from kho_stem.yaml_source import LocatedDocument, YamlSyntaxError, load_located
@@ -41,6 +42,10 @@ class CardChecker:
         def report(line: int, where: str, code: str, /, severity: Severity = Severity.ERROR, **params: object) -> None:
             problems.append(Problem(display, line, where, code, params, severity))
 
+        def report_found(line: int, where: str, code: str, params: Mapping[str, object]) -> None:
+            """An error whose parameters come as one mapping (a finding, a refused file)."""
+            problems.append(Problem(display, line, where, code, dict(params)))
+
         slug = slug_of(path)
         if not is_slug(slug):
             report(1, "", "slug_invalid", name=path.name if path.name != "index.md" else slug,
@@ -49,13 +54,13 @@ class CardChecker:
         try:
             text = read_card_text(path, limits.card_bytes)
         except CardFileError as error:
-            report(error.line, "", error.code, **error.params)
+            report_found(error.line, "", error.code, error.params)
             return None, problems
         # Control characters first: refused outright, before YAML or Markdown make them confusing.
         control = [*control_characters(text.front_matter, text.front_matter_line),
                    *control_characters(text.body, text.body_line)]
         for line, key, code, params in control:
-            report(line, key, code, **params)
+            report_found(line, key, code, params)
         if control:
             return None, problems
         try:
@@ -69,16 +74,16 @@ class CardChecker:
             report(text.front_matter_line, "", "front_matter_not_mapping")
             return None, problems
         for issue in document.issues:
-            report(issue.line, key_path(issue.path), issue.code, **issue.params)
+            report_found(issue.line, key_path(issue.path), issue.code, issue.params)
 
         meta = self.front_matter.check(document, report)
         sizes = front_matter_bounds(document.value, text.front_matter, lambda p: document.line_of(p, 1), limits)
         for line, key, code, params in sizes:
-            report(line, key, code, **params)
+            report_found(line, key, code, params)
         # Only a body within bounds is read further: past them, the parsers take too long or recurse too deep.
         out_of_bounds = list(body_bounds(text.body, text.body_line, limits))
         for line, key, code, params in out_of_bounds:
-            report(line, key, code, **params)
+            report_found(line, key, code, params)
         if out_of_bounds:
             return None, problems
         check_topic_ages(meta, document, self.taxonomy, report)
@@ -88,7 +93,7 @@ class CardChecker:
         # The body is judged as it will be published: rendered, then sanitised.
         body = self.body_renderer.render(text.body, text.body_line)
         for problem in body.problems:
-            report(problem.line, "", problem.code, **problem.params)
+            report_found(problem.line, "", problem.code, problem.params)
         image_files: dict[str, Path] = {}
         images = self._check_images(path, meta, body.images, document, report, image_files)
 
@@ -112,7 +117,7 @@ class CardChecker:
 
     def _check_images(
         self, path: Path, meta: dict[str, Any], references: tuple[BodyImage, ...], document: LocatedDocument,
-        report, image_files: dict[str, Path],
+        report: Report, image_files: dict[str, Path],
     ) -> list[Path]:
         """Every image file the card uses, cover first; ``image_files`` gets each body reference's file."""
         folder = path.parent
@@ -133,9 +138,9 @@ class CardChecker:
                 found.append(target)
         return found
 
-    def _check_image(self, reference: str, folder: Path, line: int, where: str, report) -> Path | None:
+    def _check_image(self, reference: str, folder: Path, line: int, where: str, report: Report) -> Path | None:
         target, code = resolve_image(reference, folder)
-        if code:
+        if target is None:  # ``code`` says why
             report(line, where, code, path=reference)
             return None
         limit = self.taxonomy.limits.image_name_bytes

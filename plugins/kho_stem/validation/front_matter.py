@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
@@ -20,6 +20,9 @@ from kho_stem.taxonomy.card_schema import card_schema
 from kho_stem.taxonomy.vocabularies import FieldSpec, Taxonomy
 from kho_stem.validation.suggest import closest
 from kho_stem.yaml_source import LocatedDocument, Path
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 _INT_TAG = "tag:yaml.org,2002:int"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -69,7 +72,7 @@ class FrontMatterChecker:
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
         self.schema = card_schema(taxonomy)
-        self._validator = None  # jsonschema's, built on the first invalid card
+        self._validator: Draft202012Validator | None = None  # jsonschema's, built on the first invalid card
         # Most cards are valid: a compiled validator answers "valid" ~10x faster, and only an
         # invalid card pays for jsonschema's complete, located error list.
         self.is_valid_fast = fastjsonschema.compile(_without_formats(self.schema), use_default=False)
@@ -95,7 +98,7 @@ class FrontMatterChecker:
             self._report_error(error, path, document, report)
         return {**self.defaults, **data}
 
-    def _detailed_validator(self):
+    def _detailed_validator(self) -> Draft202012Validator:
         if self._validator is None:
             # Imported here: importing jsonschema costs more than checking 50 valid cards.
             from jsonschema import Draft202012Validator
@@ -190,7 +193,7 @@ class FrontMatterChecker:
                        "unknown_key", hint=hint)
         elif kind == "type":
             if instance is None:
-                spec = self.taxonomy.field(path[0]) if len(path) == 1 else None
+                spec = self.taxonomy.field(path[0]) if len(path) == 1 and isinstance(path[0], str) else None
                 help_text = _help(spec) if spec else phrase(
                     "wrong_type", expected=type_name(error.validator_value), actual=type_name("null"))
                 report(line, key_path(path), "empty_value", help=help_text)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kho_stem.diagnostics.messages import Text, phrase
+from kho_stem.diagnostics.messages import Phrase, Text, phrase
 from kho_stem.taxonomy.vocabularies import Taxonomy, Term
 from kho_stem.text import PhraseIndex
 from kho_stem.validation.passages import BODY, FAMILY, INCLUSION, NAME, NOTE, SAFETY, Passage, card_passages
@@ -111,7 +111,9 @@ class HazardRules:
 
 def _record(entry: _Found, tag: Tag, start: int, end: int, word: str) -> None:
     kind, hazard = tag.kind, tag.hazard
-    if kind == DETECT:
+    if hazard is None:  # a word about the sentence (marker, negation, child, clause), not one hazard
+        _record_sentence_word(entry, kind, start, end)
+    elif kind == DETECT:
         entry.items.append((start, end, hazard, word))
         entry.named.add(hazard)
     elif kind == DANGER:
@@ -129,7 +131,10 @@ def _record(entry: _Found, tag: Tag, start: int, end: int, word: str) -> None:
         entry.contexts.append((start, hazard))
     elif kind == LOOKALIKE:
         entry.lookalikes.add((hazard, " ".join(word.lower().split())))
-    elif kind == NEGATION:
+
+
+def _record_sentence_word(entry: _Found, kind: str, start: int, end: int) -> None:
+    if kind == NEGATION:
         entry.negations.append((start, end))
     elif kind == CLAUSE:
         entry.clause_words.append(start)
@@ -169,7 +174,8 @@ class CardHazards:
         self.report = report
         self.document = document
         self.ages = [a for a in _codes(meta.get("ages")) if a in rules.taxonomy.ages]
-        self.materials = meta.get("materials") if isinstance(meta.get("materials"), list) else []
+        materials = meta.get("materials")
+        self.materials: list[Any] = materials if isinstance(materials, list) else []
         self.found = rules.scan(passages)
         self.safety = [f for f in self.found if f.passage.source == SAFETY]
         self.addressed = set().union(*(f.named for f in self.safety))
@@ -238,8 +244,9 @@ class CardHazards:
     def check_materials(self) -> None:
         by_material: dict[int, list[_Found]] = {}
         for entry in self.found:
-            if entry.passage.source in (NAME, NOTE):
-                by_material.setdefault(entry.passage.material, []).append(entry)
+            material = entry.passage.material  # set on every name and note passage
+            if entry.passage.source in (NAME, NOTE) and material is not None:
+                by_material.setdefault(material, []).append(entry)
         taxonomy = self.rules.taxonomy
         for index, item in enumerate(self.materials):
             entries = by_material.get(index, [])
@@ -335,7 +342,7 @@ class CardHazards:
         text = str(hazard.get("forbidden_reason") or hazard.get("description", ""))
         return Text(text, str(hazard.get("forbidden_reason_en") or text))
 
-    def safe_hint(self, hazard: Term):
+    def safe_hint(self, hazard: Term) -> Phrase | str:
         forms = hazard.get("safe_forms") or []
         return phrase("hazard_safe_forms", forms=", ".join(forms)) if forms else ""
 
