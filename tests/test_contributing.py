@@ -77,3 +77,16 @@ def test_contributing_guide_is_linked_from_the_site_and_shows_real_messages(tmp_
 
     assert check_folder(folder, taxonomy) == []
     shutil.rmtree(folder)
+
+
+def test_the_guide_lists_exactly_the_codes_of_the_taxonomy(taxonomy):
+    """CONTRIBUTING.md is read on GitHub, where the site's generated tables are not: its code lists
+    must say what the data says (a hazard added to hazards.yml must be added there too)."""
+    import re
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    rows = {"ages": "ages", "topics": "topics", "stem": "stem", "group": "groups", "per": "per", "hazards": "hazards"}
+    for key, vocabulary in rows.items():
+        row = re.search(rf"^  \| `{key}`[^|]*\| (.*) \|$", text, re.MULTILINE)
+        assert row, key
+        assert re.findall(r"`([^`]+)`", row.group(1)) == list(taxonomy[vocabulary].codes), key
