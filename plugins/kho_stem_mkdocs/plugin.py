@@ -55,6 +55,8 @@ class KhoStemConfig(Config):
     language = c.Choice(("vi", "en"), default="vi")
     # Derived images (resized, no metadata), by hash of source and settings; safe to delete.
     image_cache_dir = c.Type(str, default=".cache/kho-stem/images")
+    # Card bodies rendered and sanitised, by hash of body, policy and code; safe to delete.
+    body_cache_dir = c.Type(str, default=".cache/kho-stem/bodies")
     # An official copy: unreviewed cards are left out of every page, list, catalog and export.
     # `build.py build --reviewed-only` sets it through the KHO_STEM_REVIEWED_ONLY variable.
     reviewed_only = c.Type(bool, default=False)
@@ -92,7 +94,9 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         activities = self._path(config, self.config.activities_dir)
         files = find_card_files([activities]) if activities.is_dir() else []
         reviews = load_reviews(self._path(config, self.config.reviews_file))
-        self.result = check_library(files, self.taxonomy, image_folders=[activities] if files else [], reviews=reviews)
+        self.result = check_library(
+            files, self.taxonomy, image_folders=[activities] if files else [], reviews=reviews,
+            body_cache_dir=self._path(config, self.config.body_cache_dir))
         for warning in self.result.warnings:
             log.warning(warning.render(language))
         if not self.result.ok:

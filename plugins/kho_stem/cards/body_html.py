@@ -13,16 +13,21 @@ kept, so a plain walk over it sees exactly the elements the strict pass judges.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from importlib.metadata import version
+from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
 import markdown
 import nh3
 
+from kho_stem.cards.body_cache import BodyCache
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
 POLICY_VOCABULARY = "html"
@@ -143,8 +148,10 @@ class RenderedBody:
 class BodyRenderer:
     """Renders and sanitises card bodies; build one per taxonomy (the Markdown parser is reused)."""
 
-    def __init__(self, policy: HtmlPolicy):
+    def __init__(self, policy: HtmlPolicy, cache_dir: Path | None = None):
+        """``cache_dir``: where rendered bodies are kept between runs (``body_cache``); None: nowhere."""
         self.policy = policy
+        self._cache = BodyCache(cache_dir, self.fingerprint()) if cache_dir is not None else None
         self._markdown = markdown.Markdown(
             extensions=list(policy.extensions),
             extension_configs={name: dict(config) for name, config in policy.extension_configs.items()},
@@ -157,8 +164,35 @@ class BodyRenderer:
         self._reported_tags = set(_REPORTED_TAGS)
         self._reported_schemes = set(_REPORTED_SCHEMES)
 
+    def fingerprint(self) -> str:
+        """What a rendering depends on besides the body: the policy, this code, Markdown and nh3."""
+        policy = json.dumps(_canonical(vars(self.policy)), sort_keys=True)
+        code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+        return f"{policy}|{code}|{version('Markdown')}|{version('nh3')}"
+
     def render(self, body: str, first_line: int) -> RenderedBody:
         """Render ``body``, whose first line is line ``first_line`` of the card file."""
+        if self._cache is None:
+            return self._render(body, first_line)
+        cached = self._cache.get(body, first_line)
+        if cached is not None:
+            try:
+                return RenderedBody(
+                    str(cached["html"]),
+                    tuple(BodyImage(line, src, alt) for line, src, alt in cached["images"]),
+                    tuple(BodyProblem(line, code, params) for line, code, params in cached["problems"]),
+                )
+            except (KeyError, TypeError, ValueError):
+                pass  # a file of another shape: render again
+        rendered = self._render(body, first_line)
+        self._cache.put(body, first_line, {
+            "html": rendered.html,
+            "images": [[image.line, image.src, image.alt] for image in rendered.images],
+            "problems": [[problem.line, problem.code, problem.params] for problem in rendered.problems],
+        })
+        return rendered
+
+    def _render(self, body: str, first_line: int) -> RenderedBody:
         # Bodies past the limits of limits.yml (size, nesting, unclosed tags) never get here
         # (card_bounds); deep recursion is still caught, so no card can crash a check.
         try:
@@ -251,6 +285,19 @@ class _Locator:
         if found is None and ":" in value:
             found = self._find(re.compile(re.escape(value.split(":", 1)[0][-3:].lower()) + ":"))
         return found or self.word(attribute)
+
+
+def _canonical(value: object) -> object:
+    """The same JSON for the same policy in every process (sets have no stable order)."""
+    if isinstance(value, Mapping):
+        return {str(key): _canonical(item) for key, item in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted(str(item) for item in value)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(item) for item in value]
+    if isinstance(value, re.Pattern):
+        return value.pattern
+    return value if isinstance(value, (str, int, float, bool)) or value is None else repr(value)
 
 
 def _is_local_path(url: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -60,6 +60,22 @@ class Card:
     def aliases(self) -> tuple[str, ...]:
         return tuple(self.meta.get("aliases") or ())
 
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
+        # Read-only mappings cannot be pickled: a card checked in a worker process travels as dicts.
+        plain = {f.name: getattr(self, f.name) for f in fields(self)}
+        for name in _READ_ONLY_MAPPINGS:
+            plain[name] = dict(plain[name])
+        return _card_from_plain, (plain,)
+
     @property
     def is_reviewed(self) -> bool:
         return self.review is not None
+
+
+_READ_ONLY_MAPPINGS = ("meta", "lines", "image_files")
+
+
+def _card_from_plain(plain: dict[str, Any]) -> Card:
+    for name in _READ_ONLY_MAPPINGS:
+        plain[name] = MappingProxyType(plain[name])
+    return Card(**plain)

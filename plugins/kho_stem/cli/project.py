@@ -19,6 +19,11 @@ class Project:
         return self.root / "content" / "taxonomy"
 
     @property
+    def body_cache(self) -> Path:
+        """Rendered card bodies kept between checks (safe to delete); the plugin's default too."""
+        return self.root / ".cache" / "kho-stem" / "bodies"
+
+    @property
     def reviews_file(self) -> Path:
         return self.root / "content" / "reviews.yml"
 

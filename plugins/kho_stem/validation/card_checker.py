@@ -27,11 +27,11 @@ from kho_stem.yaml_source import LocatedDocument, YamlSyntaxError, load_located
 class CardChecker:
     """Checks cards one by one; build it once per taxonomy (the schema is compiled here)."""
 
-    def __init__(self, taxonomy: Taxonomy):
+    def __init__(self, taxonomy: Taxonomy, body_cache_dir: Path | None = None):
         self.taxonomy = taxonomy
         self.front_matter = FrontMatterChecker(taxonomy)
         self.hazard_rules = HazardRules(taxonomy)
-        self.body_renderer = BodyRenderer(HtmlPolicy.from_taxonomy(taxonomy))
+        self.body_renderer = BodyRenderer(HtmlPolicy.from_taxonomy(taxonomy), body_cache_dir)
         self._sound_images: set[Path] = set()  # an image used by several cards is decoded once
         self.referenced_images: set[Path] = set()  # every existing image any checked card points to
 
