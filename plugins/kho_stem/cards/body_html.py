@@ -114,8 +114,6 @@ class HtmlPolicy:
 
     def keep_value(self, tag: str, name: str, value: str) -> str | None:
         """The sanitiser's attribute filter: the value to publish, or None to drop the attribute."""
-        if name == "rel":
-            return value  # added by the sanitiser itself to links
         if name == "class":
             kept = [c for c in value.split() if self.allows_class(c)]
             return " ".join(kept) or None
@@ -194,7 +192,7 @@ class BodyRenderer:
 
     def _render(self, body: str, first_line: int) -> RenderedBody:
         # Bodies past the limits of limits.yml (size, nesting, unclosed tags) never get here
-        # (card_bounds); deep recursion is still caught, so no card can crash a check.
+        # (validation/bounds.py); deep recursion is still caught, so no card can crash a check.
         try:
             rendered = self._markdown.reset().convert(body)
         except RecursionError:
