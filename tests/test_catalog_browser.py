@@ -257,3 +257,18 @@ def test_an_address_with_unknown_or_broken_values_still_shows_the_library(page, 
     assert sorted(titles(page)) == ["Thuyền giấy nổi trên chậu nước", "Đường đi của nước mưa"]
     open_catalog(page, site, "#%E0%A4%A")
     assert len(titles(page)) == 4
+
+
+def test_the_filter_box_of_a_materials_list_hides_what_does_not_match(page, site):
+    """Typing in a list's filter box hides the other materials (display:flex once undid `hidden`)."""
+    open_catalog(page, site)
+    page.locator("[data-ks-class] > summary").click()
+    options = page.locator("[data-inventory] .ks-option")
+    total = options.count()
+    assert total > 2
+    page.locator("[data-ks-class] [data-ks-list-filter]").fill("giay")  # typed without diacritics
+    page.wait_for_timeout(100)
+    shown = [text.strip() for text in options.all_inner_texts() if text.strip()]
+    visible = [options.nth(i).is_visible() for i in range(total)]
+    assert 0 < sum(visible) < total
+    assert all("giấy" in options.nth(i).inner_text() for i in range(total) if visible[i]), shown
