@@ -205,3 +205,13 @@ def test_catalog_page_loads_its_scripts_in_the_declared_order(taxonomy):
 def test_fold_strips_every_mark_not_only_those_with_a_combining_class():
     # U+0903 (a spacing mark) and U+20DD (an enclosing one) have combining class 0.
     assert fold("Nu\u0301o\u031bc\u0903 \u20ddĐá") == "nuoc da"
+
+
+def test_vietnamese_labels_are_materials_own_but_for_back_to_top():
+    import material
+
+    ours = (ROOT / "plugins" / "kho_stem_mkdocs" / "templates" / "partials" / "languages" / "vi.html").read_text()
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "languages" / "vi.html").read_text()
+    ours_body, theirs_body = ours.split("-#}", 1)[1], theirs.split("-#}", 1)[1]
+    assert '"top": "Lên đầu trang"' in ours_body
+    assert ours_body.replace('"top": "Lên đầu trang"', '"top": "Trở lại mục lục"') == theirs_body

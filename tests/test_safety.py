@@ -266,4 +266,5 @@ def test_safety_guide_states_limits_markers_and_first_aid(taxonomy):
                   "National Capital Poison Center", "4–5 trẻ"):
         assert topic in page
     # The hazard table lists the words the checker looks for and each hazard's source.
-    assert "| `bong-bay` | Bóng bay:" in page and "bong bóng" in page and "US CPSC" in page
+    assert "| **Bóng bay**:" in page and "bong bóng" in page and "US CPSC" in page and "| `bong-bay` |" in page
+    assert "| 24–36 tháng" in page or "24–36 tháng," in page  # age groups in words, not codes

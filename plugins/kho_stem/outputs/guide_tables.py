@@ -32,16 +32,17 @@ def fields_table(taxonomy: Taxonomy) -> str:
 
 def hazards_table(taxonomy: Taxonomy) -> str:
     marker = taxonomy.adult_only_markers[0].capitalize()
+    # Written for teachers: names and age groups in words; the code a card writer types comes last.
     rows = [
-        "| Mã | Mối nguy | Chương trình nhận ra qua các từ | Cấm cho độ tuổi | Bước chỉ người lớn làm "
-        "| Lưu ý an toàn cần có | Căn cứ |",
+        "| Mối nguy | Chương trình nhận ra qua các từ | Không dùng cho | Việc của cô | "
+        "Lưu ý an toàn cần có | Căn cứ | Mã ghi trong thẻ |",
         "|---|---|---|---|---|---|---|",
     ]
     for hazard in taxonomy.hazards:
-        ages = ", ".join(hazard.get("forbid_ages") or []) or "—"
+        ages = ", ".join(taxonomy.ages[code].get("short", code) for code in hazard.get("forbid_ages") or []) or "—"
         if hazard.get("safe_forms") and hazard.get("forbid_ages"):
             ages += f" (trừ khi: {', '.join(hazard.get('safe_forms'))})"
-        adult = f"cần (ghi \"{marker}\" ngay ở bước đó)" if hazard.get("adult_only") else "—"
+        adult = f"có (ghi \"{marker}\" ngay ở bước đó)" if hazard.get("adult_only") else "—"
         words = ", ".join(hazard.get("detect") or [])
         if hazard.get("detect_if"):
             context = ", ".join(hazard.get("detect_context") or [])
@@ -50,8 +51,9 @@ def hazards_table(taxonomy: Taxonomy) -> str:
         if never:
             words = (words + "; " if words else "") + f"không bao giờ được dùng: {never}"
         rows.append(
-            f"| `{hazard.code}` | {_cell(hazard.label)}: {_cell(hazard.get('description', ''))} | {_cell(words)} "
-            f"| {_cell(ages)} | {adult} | {_cell(hazard.get('safety_point', ''))} | {_cell(hazard.get('source', ''))} |"
+            f"| **{_cell(hazard.label)}**: {_cell(hazard.get('description', ''))} | {_cell(words)} "
+            f"| {_cell(ages)} | {adult} | {_cell(hazard.get('safety_point', ''))} | {_cell(hazard.get('source', ''))} "
+            f"| `{hazard.code}` |"
         )
     return "\n".join(rows)
 
