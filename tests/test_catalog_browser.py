@@ -188,6 +188,10 @@ def test_hazard_filter_leaves_out_cards_with_that_hazard(page, site):
     assert count_of(page, "nguy-co", "chau-nuoc") == "(3)"
     tick(page, "nguy-co", "chau-nuoc")
     assert titles(page) == ["Tranh màu sáp chống thấm"]
+    # It works the other way round from the other filters, and says so where a teacher looks.
+    facet = page.locator("fieldset[data-facet='nguy-co']").locator("xpath=..")
+    assert facet.locator("summary").inner_text().startswith("Mối nguy: bỏ thẻ có")
+    assert "để ẩn các hoạt động có mối nguy đó" in facet.locator(".ks-hint").inner_text()
 
 
 def test_shared_address_gives_the_same_view(page, site):

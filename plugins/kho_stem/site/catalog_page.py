@@ -40,15 +40,19 @@ def _list_filter(label: str) -> str:
 def _facet(facet: Facet) -> str:
     options = [_checkbox(facet.key, value.code, value.label) for value in facet.values]
     legend = facet.legend
+    hint = ""
     if facet.excludes:
+        # This filter works the other way round: say so where teachers look, not only to screen readers.
         legend = f"{facet.legend}: bỏ thẻ có…"
+        hint = ('<p class="ks-hint">Đánh dấu một mối nguy để <strong>ẩn</strong> các hoạt động có mối nguy đó; '
+                "số bên cạnh là số hoạt động có mối nguy đó.</p>")
     if facet.none:
         options.insert(0, _checkbox(facet.key, facet.none, "Chỉ thẻ không có mối nguy nào", " ks-option--strong"))
     narrow = _list_filter(f"Lọc danh sách {facet.legend.lower()}") if len(facet.values) > LONG_LIST else ""
     is_open = " open" if facet.key in OPEN_FACETS else ""
-    return (f'<details class="ks-facet"{is_open}><summary>{e(facet.legend)}</summary>'
+    return (f'<details class="ks-facet"{is_open}><summary>{e(legend)}</summary>'
             f'<fieldset data-facet="{e(facet.key)}"><legend class="ks-visually-hidden">{e(legend)}</legend>'
-            f'{narrow}<div class="ks-options">{"".join(options)}</div></fieldset></details>')
+            f'{hint}{narrow}<div class="ks-options">{"".join(options)}</div></fieldset></details>')
 
 
 def render_catalog_page(
