@@ -161,3 +161,21 @@ def test_cards_are_not_in_the_navigation(site: Path):
     nav = home[start:home.index("</nav>", start)]
     assert "Trang chủ" in nav
     assert "hoat-dong/thuyen-la/" not in nav
+
+
+def test_a_published_site_has_a_sitemap_canonical_links_and_link_previews(tmp_path: Path):
+    site = _project(tmp_path)  # built without site_url, as for local use
+    html = _read(site, "hoat-dong/thuyen-la/index.html")
+    assert '<meta property="og:title" content="Thuyền lá nổi hay chìm">' in html
+    assert 'property="og:url"' not in html and 'rel="canonical"' not in html  # no address to give
+    published = tmp_path / "published"
+    build_site(tmp_path / "mkdocs.yml", published, site_url="https://truong.example.edu.vn/stem/")
+    html = _read(published, "hoat-dong/thuyen-la/index.html")
+    assert '<link rel="canonical" href="https://truong.example.edu.vn/stem/hoat-dong/thuyen-la/">' in html
+    assert '<meta property="og:url" content="https://truong.example.edu.vn/stem/hoat-dong/thuyen-la/">' in html
+    assert '<meta property="og:description" content="Trẻ làm thuyền' in html
+    sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://truong.example.edu.vn/stem/hoat-dong/thuyen-la/</loc>" in sitemap
+    # A hostile title stays escaped in the preview too.
+    hostile = _read(published, "hoat-dong/the-la/index.html")
+    assert '<meta property="og:title" content="<script>' not in hostile
