@@ -369,7 +369,7 @@ def test_catalog_csv_and_stats_csv_neutralise_hostile_cells(tmp_path: Path, taxo
     cards = _hostile_library(tmp_path, taxonomy)
     catalog = LibrarySite(cards, taxonomy, Linker(True)).exports("2026-11-29")["catalog.csv"]
     rows = list(csv.DictReader(io.StringIO(catalog[1:])))
-    assert rows[0]["title"] == "'=1+1 thuyền" and rows[0]["author"].startswith("'@SUM(1,1)")
+    assert rows[0]["Tên hoạt động"] == "'=1+1 thuyền" and rows[0]["Tác giả"].startswith("'@SUM(1,1)")
     stats = as_csv(library_stats(library_facts(cards, taxonomy), taxonomy))
     cells = [cell for row in csv.reader(io.StringIO(stats)) for cell in row]
     assert "'=HYPERLINK(\"http://x.invalid\",\"bấm\")" in cells

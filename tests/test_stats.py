@@ -120,11 +120,16 @@ def test_exports_validate_and_read_back(facts, taxonomy):
     assert plant["url"] == "hoat-dong/hat-dau/" and plant["review_state"] == "da-duyet"
     assert plant["reviewed"] == {"by": "Cô Lan", "date": "2026-11-01"} and plant["materials"][1]["name"] == "sỏi to"
     assert exports["catalog.csv"].startswith("\ufeff")
+    # For a principal's spreadsheet: Vietnamese column names and words, not codes.
     rows = list(csv.DictReader(io.StringIO(exports["catalog.csv"][1:])))
-    assert [row["title"] for row in rows] == ["Cầu giấy cho gia đình gấu", "Hạt đậu nảy mầm", "Thuyền lá nổi hay chìm"]
-    assert rows[1]["ages"] == "3-4" and rows[2]["ages"] == "4-5; 5-6"
-    assert rows[1]["author"] == "Anh Minh (Trung tâm STEM Sao Mai)" and rows[1]["review_state"] == "da-duyet"
-    assert rows[2]["materials"].startswith("vỏ hộp sữa giấy (2, nhom); sỏi to (20, nhom, vat-nho)")
+    assert [row["Tên hoạt động"] for row in rows] == [
+        "Cầu giấy cho gia đình gấu", "Hạt đậu nảy mầm", "Thuyền lá nổi hay chìm"]
+    assert rows[1]["Độ tuổi"] == "Mẫu giáo bé (3–4 tuổi)"
+    assert rows[2]["Độ tuổi"] == "Mẫu giáo nhỡ (4–5 tuổi); Mẫu giáo lớn (5–6 tuổi)"
+    assert rows[1]["Tác giả"] == "Anh Minh (Trung tâm STEM Sao Mai)" and rows[1]["Trạng thái duyệt"] == "đã duyệt"
+    assert rows[2]["Nguyên vật liệu"].startswith(
+        "vỏ hộp sữa giấy (2 mỗi nhóm); sỏi to (20 mỗi nhóm, Vật nhỏ (nguy cơ hóc, nuốt))")
+    assert rows[1]["Mã thẻ"] == "hat-dau" and rows[1]["Chủ đề"] == "Thế giới thực vật"
 
 
 def test_stats_page_marks_gaps_and_draws_charts(facts, taxonomy):

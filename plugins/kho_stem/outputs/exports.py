@@ -2,9 +2,10 @@
 
 - ``catalog.json``: one object per card with every front-matter field, its slug, URL and review
   state; it validates against ``catalog.schema.json``, built from the card schema itself.
-- ``catalog.csv``: one row per card, one column per field (lists joined by "; "), UTF-8 with a
+- ``catalog.csv``: for a principal's spreadsheet: one row per card, one column per field, headed by
+  the field's Vietnamese label, with labels instead of codes (lists joined by "; "), UTF-8 with a
   BOM so that Excel on Windows shows Vietnamese correctly; cells are neutralised against formula
-  injection (``csv_safety``).
+  injection (``csv_safety``). Programs read ``catalog.json``, which keeps the codes.
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ def catalog_schema(taxonomy: Taxonomy) -> dict[str, Any]:
     }
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, labels: Mapping[str, str] | None = None) -> str:
+    """A field as spreadsheet text; ``labels`` turns the codes of the field's vocabulary into words."""
     if value is None:
         return ""
     if isinstance(value, Mapping):
@@ -88,11 +90,47 @@ def _cell(value: Any) -> str:
             return f"{value['name']} ({', '.join(rest)})" if rest else str(value["name"])
         return " · ".join(_cell(item) for item in value.values())
     if isinstance(value, Sequence) and not isinstance(value, str):
-        return "; ".join(_cell(item) for item in value)
-    return str(value)
+        return "; ".join(_cell(item, labels) for item in value)
+    return labels.get(str(value), str(value)) if labels else str(value)
+
+
+def _material_cell(items: Any, taxonomy: Taxonomy) -> str:
+    """Each material with its quantity, what it is counted for, and its hazards, in words."""
+    per = {term.code: term.label for term in taxonomy["per"]}
+    hazards = {term.code: term.label for term in taxonomy.hazards}
+    cells = []
+    for item in items or ():
+        if not isinstance(item, Mapping):
+            cells.append(str(item))
+            continue
+        details = [" ".join(str(part) for part in (item.get("quantity"), per.get(str(item.get("per")), ""))
+                            if part not in (None, ""))]
+        details += [hazards.get(str(code), str(code)) for code in item.get("hazards") or ()]
+        if item.get("from_home"):
+            details.append("gia đình gửi")
+        details = [detail for detail in details if detail]
+        cells.append(f"{item['name']} ({', '.join(details)})" if details else str(item["name"]))
+    return "; ".join(cells)
+
+
+# The first columns of the spreadsheet, which are not card fields.
+_EXTRA_HEADERS = {"slug": "Mã thẻ", "url": "Địa chỉ trang", "review_state": "Trạng thái duyệt"}
+_REVIEW_WORDS = {REVIEW_STATES[0]: "đã duyệt", REVIEW_STATES[1]: "chưa duyệt"}
 
 
 def catalog_csv(records: list[dict[str, Any]], taxonomy: Taxonomy) -> str:
-    """The CSV text (without BOM: write it with encoding ``utf-8-sig``)."""
-    columns = [*_EXTRA_COLUMNS, *(spec.key for spec in taxonomy.fields if not spec.deprecated)]
-    return csv_text([columns, *([_cell(record.get(column)) for column in columns] for record in records)])
+    """The CSV text (without BOM: write it with encoding ``utf-8-sig``), in words a principal reads."""
+    fields = [spec for spec in taxonomy.fields if not spec.deprecated]
+    header = [*_EXTRA_HEADERS.values(), *(spec.label for spec in fields)]
+    labels: dict[str, Mapping[str, str]] = {"review_state": _REVIEW_WORDS}
+    for spec in fields:
+        vocabulary = spec.schema.get("vocabulary") or (spec.schema.get("items") or {}).get("vocabulary")
+        if vocabulary:
+            labels[spec.key] = {term.code: term.label for term in taxonomy[vocabulary]}
+    columns = [*_EXTRA_HEADERS, *(spec.key for spec in fields)]
+
+    def row(record: dict[str, Any]) -> list[str]:
+        return [_material_cell(record.get(column), taxonomy) if column == "materials"
+                else _cell(record.get(column), labels.get(column)) for column in columns]
+
+    return csv_text([header, *(row(record) for record in records)])

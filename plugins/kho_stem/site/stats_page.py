@@ -73,8 +73,8 @@ def render_stats_page(stats: LibraryStats, linker: Linker, official: bool = Fals
         f'<p class="ks-stats-total">Thư viện có <strong>{stats.total}</strong> thẻ hoạt động, '
         f"<strong>{stats.reviewed}</strong> thẻ đã duyệt. {e(scope)}</p>",
         '<h2 id="do-phu">Độ phủ chủ đề × độ tuổi</h2>',
-        f"<p>Mỗi ô là số thẻ của một chủ đề cho một độ tuổi. Ô tô đậm ghi <strong>cần thêm hoạt động</strong> là chỗ "
-        f"thư viện còn trống ({stats.coverage.gaps} ô); dấu · là chủ đề không dành cho độ tuổi đó.</p>",
+        f"<p>Mỗi ô là số thẻ của một chủ đề cho một độ tuổi. Những ô có nền đỏ ghi <strong>cần thêm hoạt động</strong> "
+        f"là chỗ thư viện còn trống ({stats.coverage.gaps} ô); dấu · là chủ đề không dành cho độ tuổi đó.</p>",
         f'<div class="ks-table-scroll">{coverage_table(stats.coverage)}</div>',
     ]
     for table in stats.tables:
@@ -91,7 +91,5 @@ nhau bằng dấu chấm phẩy.</li>
 <li><a href="{links[JSON_NAME]}" download>{JSON_NAME}</a>: mọi trường của từng thẻ, địa chỉ trang và trạng thái duyệt
 (<code>da-duyet</code> hoặc <code>chua-duyet</code>), cho phần mềm của phòng, sở giáo dục.
 Cấu trúc được mô tả trong <a href="{links[SCHEMA_NAME]}" download>{SCHEMA_NAME}</a> (JSON Schema).</li>
-</ul>
-<p>Người quản lý thư viện cũng lấy được các số liệu này bằng lệnh <code>python build.py stats</code>
-(thêm <code>--format csv</code> hoặc <code>--format json</code>).</p>""")
+</ul>""")
     return page.add_fragment("\n".join(parts))
