@@ -43,8 +43,9 @@ def clone_starter_library(target: Path, count: int) -> list[Path]:
     """Fill ``target`` with ``count`` card bundles cloned from the starter cards, in turn.
 
     The first round is the starter cards as they are; round ``n`` (from 2) copies each bundle whole
-    (card and images) to ``<slug>-ban-<n>`` and appends " (bản n)" to its title, so slugs and titles
-    stay unique while the text is the teachers'. Returns the cards' ``index.md`` paths."""
+    (card and images) to ``<slug>-ban-<n>`` and makes it a copy (``as_copy``), so slugs, titles and
+    bodies stay unique while the text is the teachers'. Images stay byte for byte the starters'.
+    Returns the cards' ``index.md`` paths."""
     bundles = starter_bundles()
     target.mkdir(parents=True, exist_ok=True)
     cards = []
@@ -55,15 +56,17 @@ def clone_starter_library(target: Path, count: int) -> list[Path]:
         shutil.copytree(source, bundle)
         card = bundle / "index.md"
         if copy_number > 1:
-            card.write_text(retitled(card.read_text(encoding="utf-8"), copy_number, card), encoding="utf-8")
+            card.write_text(as_copy(card.read_text(encoding="utf-8"), copy_number, card), encoding="utf-8")
         cards.append(card)
     return cards
 
 
-def retitled(text: str, copy_number: int, card: Path) -> str:
-    """The card ``text`` with " (bản n)" appended to its title, inside the quotes if it has any."""
+def as_copy(text: str, copy_number: int, card: Path) -> str:
+    """The card ``text`` as copy ``n``: " (bản n)" appended to its title (inside its quotes if any),
+    and a last paragraph naming the copy, so that no body is another's: caches keyed by a body's
+    content (the rendered-body cache) must find a cloned library as cold as a real one."""
     new_text, found = _TITLE_LINE.subn(
         lambda title: f"title: {title['quote']}{title['text']} (bản {copy_number}){title['quote']}", text, count=1)
     if not found:
         raise SystemExit(f"{card}: no 'title:' line to rename the copy by")
-    return new_text
+    return f"{new_text.rstrip()}\n\nBản sao số {copy_number} của thẻ này.\n"

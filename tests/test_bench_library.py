@@ -13,7 +13,7 @@ from kho_stem.taxonomy.vocabularies import load_taxonomy
 from kho_stem.validation.library import check_library, find_card_files
 
 sys.path.insert(0, str(ROOT / "bench"))
-from project import clone_starter_library, retitled, starter_bundles, write_project
+from project import as_copy, clone_starter_library, starter_bundles, write_project
 
 
 def _title(card: Path) -> str:
@@ -31,12 +31,16 @@ def test_cloned_library_is_valid_with_new_slugs_titles_and_every_picture(tmp_pat
     assert cards[len(starters)].parent.name == f"{starters[0].name}-ban-2"
     assert _title(cards[len(starters)]).removesuffix('"').endswith(" (bản 2)")
     assert len({_title(card) for card in cards}) == count
+    assert len({card.read_text(encoding="utf-8").split("\n---\n", 1)[1] for card in cards}) == count
     for card in cards:
         source = starters[cards.index(card) % len(starters)]
         assert sorted(p.name for p in card.parent.iterdir()) == sorted(p.name for p in source.iterdir())
-        # Only the title changes: the body a teacher wrote is cloned as it is.
-        assert card.read_text(encoding="utf-8").split("\n---\n", 1)[1] == \
-            (source / "index.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        # The body a teacher wrote is cloned as it is; a copy only ends with a paragraph naming it.
+        body = card.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        source_body = (source / "index.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        copy_number = cards.index(card) // len(starters) + 1
+        assert body == (source_body if copy_number == 1 else
+                        f"{source_body.rstrip()}\n\nBản sao số {copy_number} của thẻ này.\n")
 
     folder = tmp_path / "activities"
     result = check_library(find_card_files([folder]), load_taxonomy(tmp_path / "content" / "taxonomy"),
@@ -49,11 +53,11 @@ def test_cloned_library_is_valid_with_new_slugs_titles_and_every_picture(tmp_pat
     ('title: "Dốc nghiêng: xe nào chạy xa hơn?"', 'title: "Dốc nghiêng: xe nào chạy xa hơn? (bản 7)"'),
     ("title: 'Cầu: que kem'", "title: 'Cầu: que kem (bản 7)'"),
 ])
-def test_retitled_appends_the_copy_number_inside_any_quotes(line: str, expected: str) -> None:
+def test_as_copy_appends_the_copy_number_to_the_title_inside_any_quotes(line: str, expected: str) -> None:
     text = f"---\n{line}\nages: [4-5]\n---\n\ntitle: not the front matter\n"
-    assert retitled(text, 7, Path("x.md")) == text.replace(line, expected)
+    assert as_copy(text, 7, Path("x.md")) == text.replace(line, expected) + "\nBản sao số 7 của thẻ này.\n"
 
 
-def test_retitled_refuses_a_card_without_a_title() -> None:
+def test_as_copy_refuses_a_card_without_a_title() -> None:
     with pytest.raises(SystemExit, match=r"x\.md: no 'title:' line"):
-        retitled("---\nages: [4-5]\n---\n", 2, Path("x.md"))
+        as_copy("---\nages: [4-5]\n---\n", 2, Path("x.md"))
