@@ -5,7 +5,8 @@ Usage: python bench/check_speed.py [N ...]   (default: 100 1000)
 Target (issue #2, #15, #18): 1,000 cards in under 1 s on the 2-core CI machine, 10,000 under 8 s.
 Prints the in-process time (one process, no cache) and `build.py check` as a whole process, with
 its body cache empty (cold) and then filled (warm). The cards are whole starter bundles with their
-images (bench/project.py), so the timings are those of real cards.
+images (bench/project.py), so the timings are those of real cards. The load average is printed
+before and after: the machine is shared, and other work slows every figure.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from kho_stem.validation.library import check_library, find_card_files  # noqa: 
 
 def main(counts: list[int]) -> None:
     taxonomy = load_taxonomy(ROOT / "content" / "taxonomy")
+    print(f"load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())} on {os.cpu_count()} cores")
     print(f"{'cards':>6} {'in-process s':>13} {'check cold s':>13} {'check warm s':>13}")
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
@@ -49,7 +51,8 @@ def main(counts: list[int]) -> None:
                 subprocess.run([sys.executable, str(project / "build.py"), "check"], check=True, capture_output=True,
                                env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
                 walls.append(time.perf_counter() - start)
-            print(f"{count:>6} {statistics.median(runs):>13.3f} {walls[0]:>13.3f} {walls[1]:>13.3f}")
+            print(f"{count:>6} {statistics.median(runs):>13.3f} {walls[0]:>13.3f} {walls[1]:>13.3f}", flush=True)
+    print(f"load average after: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
 
 
 if __name__ == "__main__":
