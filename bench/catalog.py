@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark: the catalog page in headless Chromium with N synthetic cards.
+"""Benchmark: the catalog page in headless Chromium with N cards (the starter cards cloned to N).
 
 Usage: python bench/catalog.py [N ...]     (default: 1000 5000)
 For each N it builds a library, serves it on 127.0.0.1 and reports:
@@ -24,9 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from check_speed import make_library  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-from project import write_project  # noqa: E402
+from project import clone_starter_library, write_project  # noqa: E402
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
 
@@ -36,7 +35,7 @@ QUERY = "nuoc da"
 def build(folder: Path, count: int) -> Path:
     from kho_stem_mkdocs.commands import build_site
 
-    make_library(write_project(folder), count)
+    clone_starter_library(write_project(folder), count)
     build_site(folder / "mkdocs.yml", folder / "site")
     return folder / "site"
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Benchmark: size of the offline zip for N synthetic cards, each with a phone-photo cover.
+"""Benchmark: size of the offline zip for N cards (the starter cards cloned to N), each with a
+phone-photo cover.
 
 Usage: python bench/offline.py [N ...]     (default: 1000)
-Each card is a bundle (activities/<slug>/index.md) whose cover is a different 4000x3000 JPEG
-(the size a phone takes); the image pipeline publishes it as a page image and a thumbnail
-(sizes in kho_stem.cards.images.PublishSettings).
+Each card is a starter bundle (activities/<slug>/index.md with its step pictures, bench/project.py)
+whose drawn cover is replaced by a different 4000x3000 JPEG (the size a phone takes); the image
+pipeline publishes it as a page image and a thumbnail (sizes in kho_stem.cards.images.PublishSettings).
 Target (issue #6): under 60 MB for 1,000 cards with one cover each.
 """
 
@@ -22,8 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from check_speed import synthetic_card  # noqa: E402
-from project import write_project  # noqa: E402
+from project import clone_starter_library, write_project  # noqa: E402
 
 PHOTO = (4000, 3000)
 
@@ -47,15 +47,16 @@ def photo_base() -> Image.Image:
 def make_library(folder: Path, count: int) -> None:
     rng = random.Random(count)
     base = photo_base()
-    for index in range(count):
-        bundle = folder / f"the-{index:05d}"
-        bundle.mkdir()
-        card = synthetic_card(index, rng).replace("updated: ", "cover: bia.jpg\nupdated: ", 1)
-        (bundle / "index.md").write_text(card, encoding="utf-8")
+    for card in clone_starter_library(folder, count):
+        text = card.read_text(encoding="utf-8")
+        if "\ncover: cover.png\n" not in text:
+            raise SystemExit(f"{card}: expected 'cover: cover.png' to replace by a photo")
+        card.write_text(text.replace("\ncover: cover.png\n", "\ncover: cover.jpg\n", 1), encoding="utf-8")
+        (card.parent / "cover.png").unlink()
         cover = base.copy()
         x, y = rng.randrange(3000), rng.randrange(2000)
         ImageDraw.Draw(cover).ellipse((x, y, x + 900, y + 900), fill=(rng.randrange(256), 180, 90))
-        cover.save(bundle / "bia.jpg", "JPEG", quality=88)
+        cover.save(card.parent / "cover.jpg", "JPEG", quality=88)
 
 
 def main(counts: list[int]) -> None:
