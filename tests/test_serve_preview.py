@@ -3,6 +3,7 @@ saying so; a broken card's page lists its located problems; anything else gets a
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import socket
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, VALID_CARD, edit
+from conftest import ROOT, VALID_CARD, edit, record_review
 
 pytest.importorskip("mkdocs")
 
@@ -85,6 +86,25 @@ def test_an_edited_card_page_is_rebuilt_alone_and_says_so(project: Path, builder
     assert (site / "hoat-dong" / "index.html").read_bytes() == listing_before
 
 
+def test_the_preview_is_the_page_a_full_build_makes_plus_the_banner(project: Path, builder: PreviewBuilder):
+    card = project / "activities" / STARTERS[0] / "index.md"
+    _save(card, card.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Đã sửa - ", 1) + "\nThêm một dòng.\n")
+    builder()
+    preview = _page(builder.site_dir, STARTERS[0])
+    banner = f'<div class="admonition info ks-preview"><p>{html.escape(BANNER["vi"])}</p></div>'
+    assert banner in preview and "Đã sửa - " in preview
+    builder.full()
+    assert _page(builder.site_dir, STARTERS[0]) == preview.replace(banner, "")
+
+
+def test_one_card_page_is_the_one_all_pages_make(builder: PreviewBuilder):
+    assert builder.config is not None
+    site = builder.config.plugins["kho-stem"].site
+    for slug in (*STARTERS, "thuyen-la"):
+        src, page = site.card_page(slug)
+        assert site.pages()[src] == page
+
+
 def test_a_broken_card_page_lists_its_located_problems_and_serving_goes_on(
         project: Path, builder: PreviewBuilder, caplog: pytest.LogCaptureFixture):
     card = project / "activities" / "thuyen-la.md"
@@ -114,6 +134,23 @@ def test_a_new_card_or_a_taxonomy_change_gets_a_full_build(project: Path, builde
     builder()
     page = _page(builder.site_dir, "thuyen-la")
     assert "Cùng lúc với trang chủ." in page and BANNER["vi"] not in page
+
+
+def test_an_edited_reviewed_card_is_warned_as_stale_and_no_other_review_looks_unknown(
+        project: Path, builder: PreviewBuilder, caplog: pytest.LogCaptureFixture):
+    card = project / "activities" / "thuyen-la.md"
+    for reviewed in (card, project / "activities" / STARTERS[0] / "index.md"):
+        record_review(project / "content" / "reviews.yml", reviewed)
+    builder.full()
+    unreviewed = "Chưa duyệt — giáo viên nên đọc kỹ"
+    assert unreviewed not in _page(builder.site_dir, "thuyen-la")
+    caplog.clear()
+    _save(card, VALID_CARD + "\nSửa sau khi duyệt.\n")
+    builder()
+    warnings = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert any("thuyen-la.md:1: " in warning for warning in warnings), warnings
+    assert not any("reviews.yml" in warning for warning in warnings), warnings
+    assert unreviewed in _page(builder.site_dir, "thuyen-la"), "an edit undoes the review, as in a full build"
 
 
 @pytest.mark.parametrize(("alias", "says"), [
@@ -193,3 +230,16 @@ def test_build_py_serve_shows_an_edit_and_a_broken_card_over_http(project: Path)
         output, _ = server.communicate(timeout=30)
     assert BROKEN_AGES in output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize(("options", "preview"), [([], True), (["--full-rebuild"], False)])
+def test_serve_previews_by_default_and_rebuilds_everything_when_asked(
+        project: Path, monkeypatch: pytest.MonkeyPatch, options: list[str], preview: bool):
+    import kho_stem_mkdocs.commands
+    from kho_stem.cli.main import main
+
+    calls: list[tuple[Path, str, bool]] = []
+    monkeypatch.setattr(kho_stem_mkdocs.commands, "serve_site",
+                        lambda config, address, preview=True: calls.append((config, address, preview)))
+    assert main(["serve", "--address", "127.0.0.1:8123", *options], root=project) == 0
+    assert calls == [(project / "mkdocs.yml", "127.0.0.1:8123", preview)]

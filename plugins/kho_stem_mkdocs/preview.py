@@ -78,9 +78,15 @@ def rebuild_cards(plugin: KhoStemPlugin, config: MkDocsConfig, changed: set[Path
     if any(set(fresh[path].images) != set(previous[path].images) for path in fresh):
         return None
     others = [card for path, card in previous.items() if path not in changed]
+    # Only the saved cards' own warnings: checked alone, every other reviewed card looks unknown.
+    for warning in result.warnings:
+        if Path(warning.file).resolve() in changed:
+            log.warning(warning.render(language))
+    # An error this check finds outside the saved cards (none is known) still stops their preview.
+    elsewhere = [p for p in result.errors if Path(p.file).resolve() not in changed]
     outcomes = []
     for path in sorted(changed):
-        errors = [p for p in result.errors if Path(p.file).resolve() == path]
+        errors = [p for p in result.errors if Path(p.file).resolve() == path] + elsewhere
         card = fresh.get(path)
         if card is not None:
             errors.extend(_name_clashes(card, others))
