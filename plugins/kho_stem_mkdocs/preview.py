@@ -41,8 +41,8 @@ BROKEN = {
 
 # Said in the terminal after a preview, where MkDocs says "Reloading browsers".
 PREVIEWED = {
-    "vi": "Xem trước: đã kiểm tra lại và dựng lại riêng trang của {card}",
-    "en": "Preview: checked again and rebuilt only the page of {card}",
+    "vi": "Xem trước: đã kiểm tra lại và dựng lại riêng trang của {card} ({seconds} giây)",
+    "en": "Preview: checked again and rebuilt only the page of {card} ({seconds} s)",
 }
 PREVIEW_BROKEN = {
     "vi": "Xem trước: {card} có {problems} lỗi (ở trên), trang của thẻ hiện các lỗi này",

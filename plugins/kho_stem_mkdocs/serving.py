@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -85,12 +86,14 @@ class PreviewBuilder:
             plugin = _plugin(self.config)
             if previewable(plugin, changed):
                 self.seen = now
+                start = time.perf_counter()
                 outcomes = rebuild_cards(plugin, self.config, changed)
                 if outcomes is not None:
-                    language = plugin.config.language
+                    language, seconds = plugin.config.language, f"{time.perf_counter() - start:.2f}"
                     for outcome in outcomes:
                         text = PREVIEW_BROKEN if outcome.problems else PREVIEWED
-                        log.info(text[language].format(card=display_path(outcome.card), problems=len(outcome.problems)))
+                        log.info(text[language].format(card=display_path(outcome.card), problems=len(outcome.problems),
+                                                       seconds=seconds))
                     return
         self.full(config)
 
