@@ -153,6 +153,14 @@ def test_an_edited_reviewed_card_is_warned_as_stale_and_no_other_review_looks_un
     assert unreviewed in _page(builder.site_dir, "thuyen-la"), "an edit undoes the review, as in a full build"
 
 
+def test_a_card_given_a_free_old_name_gets_a_full_build_with_its_redirect(project: Path, builder: PreviewBuilder):
+    card = project / "activities" / "thuyen-la.md"
+    _save(card, edit(VALID_CARD, "title:", "aliases: [thuyen-la-cu]\ntitle:"))
+    builder()
+    assert BANNER["vi"] not in _page(builder.site_dir, "thuyen-la")
+    assert "thuyen-la/" in _page(builder.site_dir, "thuyen-la-cu"), "the redirect page a full build writes"
+
+
 @pytest.mark.parametrize(("alias", "says"), [
     (STARTERS[0], f"&quot;{STARTERS[0]}&quot; đã là tên hoặc tên cũ của "),
     ("index", "&quot;index&quot; trùng với đường dẫn một trang của thư viện; hãy chọn tên khác"),

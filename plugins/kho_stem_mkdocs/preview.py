@@ -66,8 +66,8 @@ def previewable(plugin: KhoStemPlugin, changed: set[Path]) -> bool:
 
 
 def rebuild_cards(plugin: KhoStemPlugin, config: MkDocsConfig, changed: set[Path]) -> list[PreviewOutcome] | None:
-    """Rebuild the pages of ``changed`` cards; ``None`` when a card changed in a way only a full
-    build can show (its images)."""
+    """Rebuild the pages of ``changed`` cards; ``None`` when a valid card changed what only a full
+    build can show (its images, or its old names, whose redirect pages a full build writes)."""
     assert plugin.result is not None and plugin.taxonomy is not None
     language = plugin.config.language
     reviews = load_reviews(plugin._path(config, plugin.config.reviews_file))
@@ -75,13 +75,7 @@ def rebuild_cards(plugin: KhoStemPlugin, config: MkDocsConfig, changed: set[Path
                            body_cache_dir=plugin._path(config, plugin.config.body_cache_dir))
     previous = {card.path: card for card in plugin.result.cards}
     fresh = {card.path: card for card in result.cards}
-    if any(set(fresh[path].images) != set(previous[path].images) for path in fresh):
-        return None
     others = [card for path, card in previous.items() if path not in changed]
-    # Only the saved cards' own warnings: checked alone, every other reviewed card looks unknown.
-    for warning in result.warnings:
-        if Path(warning.file).resolve() in changed:
-            log.warning(warning.render(language))
     # An error this check finds outside the saved cards (none is known) still stops their preview.
     elsewhere = [p for p in result.errors if Path(p.file).resolve() not in changed]
     outcomes = []
@@ -90,11 +84,19 @@ def rebuild_cards(plugin: KhoStemPlugin, config: MkDocsConfig, changed: set[Path
         card = fresh.get(path)
         if card is not None:
             errors.extend(_name_clashes(card, others))
-        for problem in errors:
-            log.error(problem.render(language))
+            if not errors and (set(card.images) != set(previous[path].images)
+                               or card.aliases != previous[path].aliases):
+                return None
         outcomes.append(PreviewOutcome(path, errors))
-        if card is not None and not errors:
-            plugin.result.cards[plugin.result.cards.index(previous[path])] = card
+    # Only the saved cards' own warnings: checked alone, every other reviewed card looks unknown.
+    for warning in result.warnings:
+        if Path(warning.file).resolve() in changed:
+            log.warning(warning.render(language))
+    for outcome in outcomes:
+        for problem in outcome.problems:
+            log.error(problem.render(language))
+        if not outcome.problems:
+            plugin.result.cards[plugin.result.cards.index(previous[outcome.card])] = fresh[outcome.card]
     _render(plugin, config, outcomes, previous)
     return outcomes
 
