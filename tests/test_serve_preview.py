@@ -153,6 +153,13 @@ def test_an_edited_reviewed_card_is_warned_as_stale_and_no_other_review_looks_un
     assert unreviewed in _page(builder.site_dir, "thuyen-la"), "an edit undoes the review, as in a full build"
 
 
+def test_a_deleted_card_gets_a_full_build_and_its_page_goes(project: Path, builder: PreviewBuilder):
+    (project / "activities" / "thuyen-la.md").unlink()
+    builder()
+    assert not (builder.site_dir / "hoat-dong" / "thuyen-la").exists()
+    assert (builder.site_dir / "hoat-dong" / STARTERS[0] / "index.html").is_file()
+
+
 def test_a_card_given_a_free_old_name_gets_a_full_build_with_its_redirect(project: Path, builder: PreviewBuilder):
     card = project / "activities" / "thuyen-la.md"
     _save(card, edit(VALID_CARD, "title:", "aliases: [thuyen-la-cu]\ntitle:"))

@@ -57,12 +57,12 @@ class PreviewOutcome:
 
 
 def previewable(plugin: KhoStemPlugin, changed: set[Path]) -> bool:
-    """True when every changed file is a card the last build published (and the copy is not official:
-    there an edit can take a card out of the site, which only a full build can do)."""
+    """True when every changed file is a card the last build published and is still there (and the
+    copy is not official: there an edit can take a card out of the site, which only a full build can do)."""
     if plugin.result is None or plugin.files is None or plugin.site is None or plugin.official:
         return False
     published = {card.path for card in plugin.published_cards()}
-    return bool(changed) and changed <= published
+    return bool(changed) and changed <= published and all(path.is_file() for path in changed)
 
 
 def rebuild_cards(plugin: KhoStemPlugin, config: MkDocsConfig, changed: set[Path]) -> list[PreviewOutcome] | None:
