@@ -136,6 +136,21 @@ def test_a_new_card_or_a_taxonomy_change_gets_a_full_build(project: Path, builde
     assert "Cùng lúc với trang chủ." in page and BANNER["vi"] not in page
 
 
+@pytest.mark.parametrize("text", [
+    edit(VALID_CARD, "title: Thuyền lá nổi hay chìm", 'title: "Thuyền lá'),  # YAML that does not parse
+    "Chỉ có nội dung, không có phần đầu YAML.\n",
+    "",
+    "---\ntitle: [\x00]\n---\n",
+])
+def test_any_unreadable_card_shows_located_problems_never_a_traceback(
+        project: Path, builder: PreviewBuilder, text: str, caplog: pytest.LogCaptureFixture):
+    _save(project / "activities" / "thuyen-la.md", text)
+    builder()
+    page = _page(builder.site_dir, "thuyen-la")
+    assert BROKEN["vi"] in page and "thuyen-la.md:" in page
+    assert any("thuyen-la.md:" in record.getMessage() for record in caplog.records if record.levelname == "ERROR")
+
+
 def test_an_edited_reviewed_card_is_warned_as_stale_and_no_other_review_looks_unknown(
         project: Path, builder: PreviewBuilder, caplog: pytest.LogCaptureFixture):
     card = project / "activities" / "thuyen-la.md"
