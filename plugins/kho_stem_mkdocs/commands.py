@@ -23,6 +23,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from kho_stem.diagnostics import page_failure
 from kho_stem.outputs import OFFLINE_LEFTOVERS, OfflineCopy, clean_stale, pack, readme_text, site_leftovers, work_prefix
 from kho_stem_mkdocs.plugin import KhoStemPlugin
+from kho_stem_mkdocs.serving import serve_preview
 
 _PAGE_IN_LOG = re.compile(r"page '([^']+)'")
 
@@ -90,10 +91,15 @@ def _swap_in(staging: Path, site_dir: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def serve_site(config_file: Path, address: str) -> None:
+def serve_site(config_file: Path, address: str, preview: bool = True) -> None:
+    """Serve with live reload; with ``preview`` an edited card's page is rebuilt alone (``serving.py``),
+    otherwise every change rebuilds the whole site as ``mkdocs serve`` does."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
-        mkdocs_serve(str(config_file), dev_addr=address, livereload=True)
+        if preview:
+            serve_preview(config_file, address)
+        else:
+            mkdocs_serve(str(config_file), dev_addr=address, livereload=True)
     except (Abort, ConfigurationError, PluginError) as error:
         raise BuildFailed(str(error)) from None
 

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kho_stem.cards import Card, ImageCache, load_reviews
@@ -41,6 +42,7 @@ from kho_stem.validation import CheckResult, check_library, find_card_files
 if TYPE_CHECKING:  # only annotations: serving is the one command that loads the live-reload server
     from collections.abc import Callable
 
+    from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
@@ -71,6 +73,10 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.site: LibrarySite | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.page_entries: list[PageEntry] = []
+        # What the last build made, kept so that serve's preview can rebuild one card page alone.
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+        self.env: Environment | None = None
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -142,7 +148,16 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         # collector from rescanning them on every full collection, which made large builds
         # grow faster than the card count.
         gc.freeze()
+        self.files = files
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        return env
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]

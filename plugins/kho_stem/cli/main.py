@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_language(build)
     serve = commands.add_parser("serve", help="xem trước tại http://127.0.0.1:8000, tự dựng lại khi sửa thẻ")
     serve.add_argument("--address", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
+    serve.add_argument("--full-rebuild", action="store_true",
+                       help="dựng lại toàn bộ trang web mỗi lần sửa (mặc định: thẻ vừa sửa được kiểm tra và dựng "
+                            "lại riêng, các tệp khác thì dựng lại toàn bộ)")
     _add_language(serve)
     offline = commands.add_parser("offline", help="dựng bản ngoại tuyến và đóng gói thành một tệp .zip (mở từ USB)")
     offline.add_argument("--output", metavar="PATH",
@@ -173,7 +176,7 @@ def run_site(project: Project, args: argparse.Namespace) -> int:
             print(message("offline_written", args.lang, cards=copy.cards, files=copy.files,
                           path=display_path(copy.path), megabytes=f"{copy.size / 1_000_000:.1f}"))
         else:
-            serve_site(project.root / "mkdocs.yml", args.address)
+            serve_site(project.root / "mkdocs.yml", args.address, preview=not args.full_rebuild)
     except BuildFailed as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID

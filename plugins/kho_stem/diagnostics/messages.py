@@ -577,6 +577,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{variable}={value} nhưng {value} chưa được cài; hãy chạy {command} hoặc bỏ biến này để dựng bằng MkDocs",
         "en": "{variable}={value} but {value} is not installed; run {command} or unset it to build with MkDocs",
     },
+    # -- build.py serve's preview of one edited card (issue #18) --------------------------------
+    "preview_banner": {
+        "vi": "Bản xem trước: chỉ thẻ này được dựng lại; danh sách và tìm kiếm cập nhật khi dựng lại toàn bộ "
+        "(khi sửa tệp khác ngoài thẻ, hoặc khởi động lại build.py serve).",
+        "en": "Preview: only this card was rebuilt; lists and search are updated by a full rebuild "
+        "(when a file other than a card changes, or when build.py serve restarts).",
+    },
+    "preview_broken_page": {
+        "vi": "Thẻ này đang có lỗi nên chưa dựng lại được. Sửa các lỗi dưới đây rồi lưu lại:",
+        "en": "This card has problems, so it was not rebuilt. Fix the problems below and save again:",
+    },
+    "preview_rebuilt": {
+        "vi": "Xem trước: đã kiểm tra lại và dựng lại riêng trang của {card} ({seconds} giây)",
+        "en": "Preview: checked again and rebuilt only the page of {card} ({seconds} s)",
+    },
+    "preview_broken": {
+        "vi": "Xem trước: {card} có {problems} lỗi (ở trên), trang của thẻ hiện các lỗi này",
+        "en": "Preview: {card} has {problems} problem(s) (above); the card's page lists them",
+    },
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {

@@ -121,18 +121,24 @@ class LibrarySite:
 
     def pages(self) -> dict[str, GeneratedPage]:
         related = self._related()
-        pages = {
-            card_page(fact.slug): render_card_page(
-                fact, self.taxonomy, self.linker, self.published_image,
-                card_list(related[fact.slug], card_page(fact.slug), self.taxonomy, self.linker, self.thumbnails),
-                self.print_settings,
-            )
-            for fact in self.facts
-        }
+        pages = {card_page(fact.slug): self._card_page(fact, related[fact.slug]) for fact in self.facts}
         pages.update(BrowsePages(self.facts, self.stats, self.taxonomy, self.linker, self.thumbnails).pages())
         pages[catalog_page()] = render_catalog_page(self.facets, self.linker, self.stats.total, self.official)
         pages[stats_page()] = render_stats_page(self.stats, self.linker, self.official)
         return pages
+
+    def card_page(self, slug: str) -> tuple[str, GeneratedPage]:
+        """One card's page (source path and page) as ``pages()`` makes it, without the others:
+        serve's preview rebuilds only the card just saved."""
+        fact = next(fact for fact in self.facts if fact.slug == slug)
+        return card_page(slug), self._card_page(fact, self._related()[slug])
+
+    def _card_page(self, fact: CardFacts, related: list[CardFacts]) -> GeneratedPage:
+        return render_card_page(
+            fact, self.taxonomy, self.linker, self.published_image,
+            card_list(related, card_page(fact.slug), self.taxonomy, self.linker, self.thumbnails),
+            self.print_settings,
+        )
 
     def exports(self, generated: str) -> dict[str, str]:
         """The catalog for programs and spreadsheets, by file name; ``generated`` is the build date."""
