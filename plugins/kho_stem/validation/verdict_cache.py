@@ -67,7 +67,7 @@ def signature(path: Path) -> Signature | None:
         status = path.stat()
     except OSError:
         return None
-    if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < _SETTLED_AFTER_NS:
+    if time.time_ns() - status.st_mtime_ns < _SETTLED_AFTER_NS:
         return None
     return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev
 

@@ -1,4 +1,4 @@
-"""Realistic benchmark libraries: the starter cards cloned, with their bundles and images.
+"""Realistic libraries for tests and measurements: the starter cards cloned, with their bundles and images.
 
 Real cards are long (about ten materials, long safety notes, bodies of 3-5 kB) and each bundle
 has a cover; short synthetic cards make every measure look better than it is.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # the repository
 STARTER = ROOT / "activities"
 
 
@@ -27,12 +27,12 @@ def clone_starter_cards(folder: Path, count: int) -> int:
         card = target / "index.md"
         lines = card.read_text(encoding="utf-8").split("\n")
         title = next(i for i, line in enumerate(lines) if line.startswith("title:"))
-        lines[title] = _retitled(lines[title], f" (bản {copy_number})")
+        lines[title] = retitled(lines[title], f" (bản {copy_number})")
         card.write_text("\n".join(lines), encoding="utf-8")
     return count
 
 
-def _retitled(line: str, suffix: str) -> str:
+def retitled(line: str, suffix: str) -> str:
     """``title: X`` with ``suffix`` added inside the quotes when the title is quoted."""
     stripped = line.rstrip()
     if stripped[-1] in "\"'" and stripped[len("title:"):].lstrip()[:1] == stripped[-1]:
