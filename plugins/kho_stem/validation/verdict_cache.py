@@ -61,10 +61,10 @@ class Verdict:
 _SETTLED_AFTER_NS = 2_000_000_000
 
 
-def signature(path: Path) -> Signature | None:
+def signature(path: Path | str) -> Signature | None:
     """Size, times, inode and device of ``path``; None when missing or changed too recently to tell."""
     try:
-        status = path.stat()
+        status = os.stat(path)
     except OSError:
         return None
     if time.time_ns() - status.st_mtime_ns < _SETTLED_AFTER_NS:
@@ -79,7 +79,7 @@ def bundle_files(card: Path) -> BundleFiles | None:
     if card.name != BUNDLE_INDEX:
         return ()
     found: list[tuple[str, Signature]] = []
-    folders = [card.parent]
+    folders = [str(card.parent)]
     try:
         while folders:
             with os.scandir(folders.pop()) as entries:
@@ -87,9 +87,9 @@ def bundle_files(card: Path) -> BundleFiles | None:
                     if entry.is_symlink():
                         return None
                     if entry.is_dir(follow_symlinks=False):
-                        folders.append(Path(entry.path))
+                        folders.append(entry.path)
                     else:
-                        known = signature(Path(entry.path))
+                        known = signature(entry.path)
                         if known is None:
                             return None
                         found.append((entry.path, known))
