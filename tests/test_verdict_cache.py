@@ -228,3 +228,20 @@ def test_the_command_keeps_verdicts_and_says_the_same_twice(tmp_path: Path):
     assert runs[0].stdout == runs[1].stdout and "image_has_location" not in runs[0].stdout
     assert runs[0].stdout.count("còn ghi vị trí GPS") == 3, runs[0].stdout
     assert len(list((tmp_path / ".cache" / "kho-stem" / "verdicts" / "cards").rglob("*.pickle"))) == 10
+
+
+def test_cards_are_named_as_everywhere_else(tmp_path: Path, monkeypatch):
+    from kho_stem.diagnostics.problems import display_path
+    from kho_stem.validation.library import _display_paths
+
+    inside = tmp_path / "kho" / "activities"
+    inside.mkdir(parents=True)
+    (tmp_path / "kho-khac").mkdir()  # a neighbour whose name starts like the working folder
+    (inside / "a.md").write_text("x")
+    (tmp_path / "kho-khac" / "b.md").write_text("x")
+    (tmp_path / "ngoai.md").write_text("x")
+    (inside / "lien-ket.md").symlink_to(tmp_path / "ngoai.md")
+    monkeypatch.chdir(tmp_path / "kho")
+    paths = [inside / "a.md", tmp_path / "kho-khac" / "b.md", tmp_path / "ngoai.md", inside / "lien-ket.md",
+             tmp_path / "kho", Path("activities/a.md"), inside / ".." / "activities" / "a.md"]
+    assert _display_paths(paths) == {path: display_path(path) for path in paths}

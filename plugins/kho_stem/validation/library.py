@@ -121,13 +121,30 @@ def _verdicts(checker: CardChecker, paths: list[Path], processes: int) -> list[V
     collecting = gc.isenabled()
     gc.disable()
     try:
-        kept = [checker.cached_verdict(path, display_path(path)) for path in paths]
+        shown = _display_paths(paths)
+        kept = [checker.cached_verdict(path, shown[path]) for path in paths]
         missing = [path for path, verdict in zip(paths, kept, strict=True) if verdict is None]
         fresh = iter(_check_each(checker, missing, processes))
         return [verdict if verdict is not None else next(fresh) for verdict in kept]
     finally:
         if collecting:
             gc.enable()
+
+
+def _display_paths(paths: list[Path]) -> dict[Path, str]:
+    """``display_path`` of each path, with the working folder resolved once, not once a card."""
+    cwd = os.path.realpath(os.getcwd())
+    inside = cwd.rstrip(os.sep) + os.sep
+    shown = {}
+    for path in paths:
+        real = os.path.realpath(path)
+        if real == cwd:
+            shown[path] = "."
+        elif real.startswith(inside):
+            shown[path] = Path(real[len(inside):]).as_posix()
+        else:
+            shown[path] = path.as_posix()
+    return shown
 
 
 def _check_each(checker: CardChecker, paths: list[Path], processes: int) -> list[Verdict]:
@@ -165,10 +182,12 @@ _WATCHED_SUFFIXES = IMAGE_SUFFIXES | {".md", ".markdown"}
 
 def _files_under(folder: Path) -> list[Path]:
     """Every image or card-like file name under ``folder`` (resolved), sorted; links to folders are not followed."""
-    found: list[Path] = []
+    found: list[tuple[str, ...]] = []
     for parent, _, names in os.walk(folder.resolve()):
-        found.extend(Path(parent, name) for name in names if os.path.splitext(name)[1].lower() in _WATCHED_SUFFIXES)
-    return sorted(found)
+        parts = tuple(Path(parent).parts)
+        found.extend((*parts, name) for name in names if os.path.splitext(name)[1].lower() in _WATCHED_SUFFIXES)
+    # Sorted by parts, as paths sort (comparing tuples of strings is much faster than comparing paths).
+    return [Path(*parts) for parts in sorted(found)]
 
 
 def _misnamed_cards(folder_files: Iterable[list[Path]]) -> list[Problem]:

@@ -27,7 +27,7 @@ from kho_stem.cards.image_refs import resolve_image
 from kho_stem.diagnostics.problems import Problem
 
 FORMAT = 1  # of the files written here
-_LIBRARIES = ("PyYAML", "Markdown", "nh3", "Pillow")
+_LIBRARIES = ("PyYAML", "Markdown", "nh3", "Pillow", "fastjsonschema", "jsonschema")
 
 Signature = tuple[int, int, int, int, int]  # size, modified and changed (ns), inode, device
 BundleFiles = tuple[tuple[str, Signature], ...]
