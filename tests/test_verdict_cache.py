@@ -21,8 +21,8 @@ from conftest import ROOT, VALID_CARD, edit
 from kho_stem.cards import image_checks
 from kho_stem.cards.image_checks import ImageChecks
 from kho_stem.taxonomy.vocabularies import load_taxonomy
-from kho_stem.validation import card_checker, verdict_cache
-from kho_stem.validation.library import CheckResult, check_library, find_card_files
+from kho_stem.validation import card_checker, library, verdict_cache
+from kho_stem.validation.library import PARALLEL_FROM, CheckResult, check_library, find_card_files
 
 STARTER = sorted(p.parent for p in (ROOT / "activities").glob("*/index.md"))[:4]
 HOUR_AGO = time.time() - 3600
@@ -245,3 +245,22 @@ def test_cards_are_named_as_everywhere_else(tmp_path: Path, monkeypatch):
     paths = [inside / "a.md", tmp_path / "kho-khac" / "b.md", tmp_path / "ngoai.md", inside / "lien-ket.md",
              tmp_path / "kho", Path("activities/a.md"), inside / ".." / "activities" / "a.md"]
     assert _display_paths(paths) == {path: display_path(path) for path in paths}
+
+
+def test_verdicts_from_forked_workers_are_kept_and_read_back_the_same(tmp_path: Path, taxonomy, monkeypatch):
+    from test_check_speedups import _library as flat_library
+
+    (tmp_path / "the").mkdir()
+    files = flat_library(tmp_path / "the", PARALLEL_FROM + 20)
+    _settle(tmp_path)
+    cache = tmp_path / ".cache" / "verdicts"
+    alone = check_library(files, taxonomy)
+    checked: list[int] = []
+    check_each = library._check_each
+    monkeypatch.setattr(library, "_check_each",
+                        lambda c, paths, n: checked.append(len(paths)) or check_each(c, paths, n))
+    cold = check_library(files, taxonomy, processes=2, verdict_cache_dir=cache)  # checked in two workers
+    assert len(list((cache / "cards").rglob("*.pickle"))) == len(files)
+    warm = check_library(files, taxonomy, processes=2, verdict_cache_dir=cache)
+    assert checked == [len(files), 0], "every verdict was kept by the workers"
+    assert _state(warm) == _state(cold) == _state(alone) and len(alone.problems) == 10
