@@ -102,7 +102,8 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         reviews = load_reviews(self._path(config, self.config.reviews_file))
         self.result = check_library(
             files, self.taxonomy, image_folders=[activities] if files else [], reviews=reviews,
-            body_cache_dir=self._path(config, self.config.body_cache_dir))
+            body_cache_dir=self._path(config, self.config.body_cache_dir),
+            verdict_cache_dir=self._path(config, self.config.body_cache_dir).parent / "verdicts")
         for warning in self.result.warnings:
             log.warning(warning.render(language))
         if not self.result.ok:

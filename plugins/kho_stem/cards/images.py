@@ -41,6 +41,19 @@ class ImageProblem:
 
 def inspect_image(path: Path) -> ImageProblem | None:
     """None when ``path`` is a sound JPEG, PNG or WebP within limits, else what is wrong."""
+    return inspect_image_fully(path)[0]
+
+
+def inspect_image_fully(path: Path) -> tuple[ImageProblem | None, bool]:
+    """What ``inspect_image`` says, and for a sound image whether it records a GPS position.
+
+    One opening serves both: reading a PNG's EXIF after the file is closed decodes it again."""
+    located: list[bool] = []
+    problem = _inspect(path, located)
+    return problem, bool(located and located[0])
+
+
+def _inspect(path: Path, located: list[bool]) -> ImageProblem | None:
     size = path.stat().st_size
     if size > MAX_BYTES:
         megabytes = round(size / 1048576, 1)
@@ -62,6 +75,7 @@ def inspect_image(path: Path) -> ImageProblem | None:
                     # Decoding at 1/8 scale still reads the whole file, so truncation shows, cheaply.
                     image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
                 image.load()
+                located.append(_has_gps(image))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return ImageProblem("image_bomb", {"limit": MAX_PIXELS // 1_000_000})
     except UnidentifiedImageError:
@@ -75,7 +89,14 @@ def records_location(path: Path) -> bool:
     """True when the file's EXIF carries a GPS position (only the header is read)."""
     try:
         with Image.open(path, formats=FORMATS) as image:
-            return bool(image.getexif().get_ifd(ExifTags.IFD.GPSInfo))
+            return _has_gps(image)
+    except (OSError, SyntaxError, ValueError):
+        return False  # unreadable EXIF: inspect_image reports what matters
+
+
+def _has_gps(image: Image.Image) -> bool:
+    try:
+        return bool(image.getexif().get_ifd(ExifTags.IFD.GPSInfo))
     except (OSError, SyntaxError, ValueError):
         return False  # unreadable EXIF: inspect_image reports what matters
 

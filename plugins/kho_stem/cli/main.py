@@ -148,7 +148,7 @@ def run_check(project: Project, paths: list[Path], output_format: str, language:
     reviews = load_reviews(project.reviews_file) if inside else None
     # The command line is single-threaded: a large library is checked on every core.
     result = check_library(files, taxonomy, context, folders, reviews, processes=os.cpu_count() or 1,
-                           body_cache_dir=project.body_cache)
+                           body_cache_dir=project.body_cache, verdict_cache_dir=project.verdict_cache)
     _print_problems(result.problems, output_format, language)
     print(_summary(result, language))
     return EXIT_OK if result.ok else EXIT_INVALID

@@ -24,6 +24,11 @@ class Project:
         return self.root / ".cache" / "kho-stem" / "bodies"
 
     @property
+    def verdict_cache(self) -> Path:
+        """Whole verdicts on unchanged cards and image inspections kept between checks (safe to delete)."""
+        return self.root / ".cache" / "kho-stem" / "verdicts"
+
+    @property
     def reviews_file(self) -> Path:
         return self.root / "content" / "reviews.yml"
 

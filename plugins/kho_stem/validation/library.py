@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,6 +15,7 @@ from kho_stem.cards.reviews import ReviewBook, review_problems
 from kho_stem.diagnostics.problems import Problem, Severity, display_path
 from kho_stem.taxonomy.vocabularies import Taxonomy
 from kho_stem.validation.card_checker import CardChecker
+from kho_stem.validation.verdict_cache import Verdict
 
 
 @dataclass
@@ -56,6 +59,7 @@ def find_card_files(paths: Iterable[Path]) -> list[Path]:
 def check_library(
     files: list[Path], taxonomy: Taxonomy, context_files: Iterable[Path] = (), image_folders: Iterable[Path] = (),
     reviews: ReviewBook | None = None, processes: int = 1, body_cache_dir: Path | None = None,
+    verdict_cache_dir: Path | None = None,
 ) -> CheckResult:
     """Check ``files``; ``context_files`` (the rest of the library) only take part in uniqueness.
 
@@ -63,24 +67,30 @@ def check_library(
     not named ``.md``, get a warning. A card is reviewed when ``reviews`` holds a review of exactly
     its content; the reviews file's own problems are reported too. With ``processes`` > 1 a large
     library is checked by that many forked worker processes (only from a single-threaded program).
-    Rendered bodies are kept in ``body_cache_dir`` between runs when it is given.
+    Rendered bodies are kept in ``body_cache_dir``, and whole verdicts on unchanged cards in
+    ``verdict_cache_dir``, between runs when they are given.
     """
     book = reviews or ReviewBook(None, {})
     hashes: dict[str, tuple[str, str]] = {}  # slug -> (shown path, content hash), every card seen
-    checker = CardChecker(taxonomy, body_cache_dir)
+    checker = CardChecker(taxonomy, body_cache_dir, verdict_cache_dir)
     result = CheckResult(checked=len(files))
     reported = set(files)
     owners: dict[str, str] = {}  # slug or alias -> the card that has it
     used_images: set[Path] = set()
+    warned_locations: set[Path] = set()  # an image's GPS position is told once, with its first card
     # The rest of the library claims its names first, so a new card is the one told to change.
     paths = [*(p for p in context_files if p not in reported), *files]
-    for path, (card, problems) in zip(paths, _check_each(checker, paths, processes), strict=True):
+    for path, verdict in zip(paths, _verdicts(checker, paths, processes), strict=True):
+        card = verdict.card
+        used_images.update(verdict.referenced_images)
+        repeated = {index for index, image in verdict.located if image in warned_locations}
+        warned_locations.update(image for _, image in verdict.located)
+        problems = [p for index, p in enumerate(verdict.problems) if index not in repeated]
         if card is not None:
             hashes[card.slug] = (card.source, card.content_hash)
         if path not in reported:
             if card is not None:
                 _claim_names(card, owners, [])
-                used_images.update(card.images)
             continue
         result.problems.extend(problems)
         if card is None:
@@ -90,12 +100,12 @@ def check_library(
         result.problems.extend(clashes)
         if not clashes:
             result.cards.append(replace(card, review=book.current(card.slug, card.content_hash)))
-        used_images.update(card.images)
-    result.problems.extend(_unused_images(image_folders, used_images | checker.referenced_images))
+    folder_files = [_files_under(folder) for folder in image_folders]  # walked once for both warnings
+    result.problems.extend(_unused_images(folder_files, used_images))
     result.problems.extend(book.problems)
     shown = {card.source for card in result.cards}
     result.problems.extend(p for p in review_problems(book, hashes) if p.code != "review_stale" or p.file in shown)
-    result.problems.extend(_misnamed_cards(image_folders))
+    result.problems.extend(_misnamed_cards(folder_files))
     return result
 
 
@@ -103,7 +113,41 @@ def check_library(
 PARALLEL_FROM = 200
 
 
-def _check_each(checker: CardChecker, paths: list[Path], processes: int) -> list[tuple[Card | None, list[Problem]]]:
+def _verdicts(checker: CardChecker, paths: list[Path], processes: int) -> list[Verdict]:
+    """Every card's verdict, in order: kept ones read here, the others checked (in parallel when many).
+
+    The cyclic garbage collector is paused meanwhile: a check makes many objects and few cycles,
+    and the collector's passes over a thousand unpickled verdicts took half the time of reading them."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        shown = _display_paths(paths)
+        kept = [checker.cached_verdict(path, shown[path]) for path in paths]
+        missing = [path for path, verdict in zip(paths, kept, strict=True) if verdict is None]
+        fresh = iter(_check_each(checker, missing, processes))
+        return [verdict if verdict is not None else next(fresh) for verdict in kept]
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _display_paths(paths: list[Path]) -> dict[Path, str]:
+    """``display_path`` of each path, with the working folder resolved once, not once a card."""
+    cwd = os.path.realpath(os.getcwd())
+    inside = cwd.rstrip(os.sep) + os.sep
+    shown = {}
+    for path in paths:
+        real = os.path.realpath(path)
+        if real == cwd:
+            shown[path] = "."
+        elif real.startswith(inside):
+            shown[path] = Path(real[len(inside):]).as_posix()
+        else:
+            shown[path] = path.as_posix()
+    return shown
+
+
+def _check_each(checker: CardChecker, paths: list[Path], processes: int) -> list[Verdict]:
     """Every card checked, in order: in this process, or split over forked workers for a large library.
 
     Rendering bodies (Python-Markdown) is most of the time of a check; the cards are independent,
@@ -111,45 +155,56 @@ def _check_each(checker: CardChecker, paths: list[Path], processes: int) -> list
     with the taxonomy and the compiled checker already in memory."""
     workers = min(processes, len(paths) // (PARALLEL_FROM // 2))
     if workers < 2 or len(paths) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [checker.check(path, display_path(path)) for path in paths]
+        return [checker.fresh_verdict(path, display_path(path)) for path in paths]
     global _worker_checker  # read by the forked workers, set just before they start
+    checker.prepare()  # once here, not in every worker
     _worker_checker = checker
     size = -(-len(paths) // workers)
     chunks = [paths[start:start + size] for start in range(0, len(paths), size)]
     with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
         parts = pool.map(_check_chunk, chunks)
     _worker_checker = None
-    results: list[tuple[Card | None, list[Problem]]] = []
-    for checked, referenced in parts:
-        results.extend(checked)
-        checker.referenced_images.update(referenced)
-    return results
+    return [verdict for part in parts for verdict in part]
 
 
 _worker_checker: CardChecker | None = None
 
 
-def _check_chunk(paths: list[Path]) -> tuple[list[tuple[Card | None, list[Problem]]], set[Path]]:
+def _check_chunk(paths: list[Path]) -> list[Verdict]:
     checker = _worker_checker
     assert checker is not None, "forked from _check_each"
-    return [checker.check(path, display_path(path)) for path in paths], checker.referenced_images
+    return [checker.fresh_verdict(path, display_path(path)) for path in paths]
 
 
-def _misnamed_cards(folders: Iterable[Path]) -> list[Problem]:
+# The names the folder warnings look at: images, and files that look like cards.
+_WATCHED_SUFFIXES = IMAGE_SUFFIXES | {".md", ".markdown"}
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """Every image or card-like file name under ``folder`` (resolved), sorted; links to folders are not followed."""
+    found: list[tuple[str, ...]] = []
+    for parent, _, names in os.walk(folder.resolve()):
+        parts = tuple(Path(parent).parts)
+        found.extend((*parts, name) for name in names if os.path.splitext(name)[1].lower() in _WATCHED_SUFFIXES)
+    # Sorted by parts, as paths sort (comparing tuples of strings is much faster than comparing paths).
+    return [Path(*parts) for parts in sorted(found)]
+
+
+def _misnamed_cards(folder_files: Iterable[list[Path]]) -> list[Problem]:
     """``.MD`` and ``.markdown`` files look like cards to people but are not read: say so."""
     problems = []
-    for folder in folders:
-        for path in sorted(folder.resolve().rglob("*")):
+    for files in folder_files:
+        for path in files:
             if path.suffix.lower() in (".md", ".markdown") and path.suffix != ".md" and path.is_file():
                 problems.append(Problem(display_path(path), 1, "", "card_wrong_extension",
                                         {"name": path.name, "suggestion": path.stem + ".md"}, Severity.WARNING))
     return problems
 
 
-def _unused_images(folders: Iterable[Path], used: set[Path]) -> list[Problem]:
+def _unused_images(folder_files: Iterable[list[Path]], used: set[Path]) -> list[Problem]:
     problems = []
-    for folder in folders:
-        for image in sorted(folder.resolve().rglob("*")):
+    for files in folder_files:
+        for image in files:
             if image.suffix.lower() in IMAGE_SUFFIXES and image not in used and image.is_file():
                 problems.append(Problem(display_path(image), 1, "", "image_unused",
                                         {"path": image.name}, Severity.WARNING))

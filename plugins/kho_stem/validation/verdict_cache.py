@@ -1,0 +1,164 @@
+"""Whole verdicts on cards kept on disk, so an unchanged card is not checked again.
+
+A card's verdict (its problems and, when valid, the Card) depends on the card file's bytes, where
+the file is and how it is shown, the images it points to, the taxonomy and the code. The key is
+a hash of the bytes, the place, the taxonomy's files and the code (every module of the core and
+the versions of the libraries it reads cards with); the images are checked on reading: each
+reference must resolve to the same file, with the same size, times and inode as when it was
+checked. Editing a card, an image, the taxonomy or the code makes a miss. The folder is safe to
+delete; a damaged or foreign file is a miss, never a wrong verdict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import time
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import kho_stem
+from kho_stem.cards.card import Card
+from kho_stem.cards.card_file import BUNDLE_INDEX
+from kho_stem.cards.image_refs import resolve_image
+from kho_stem.diagnostics.problems import Problem
+
+FORMAT = 1  # of the files written here
+_LIBRARIES = ("PyYAML", "Markdown", "nh3", "Pillow", "fastjsonschema", "jsonschema")
+
+Signature = tuple[int, int, int, int, int]  # size, modified and changed (ns), inode, device
+BundleFiles = tuple[tuple[str, Signature], ...]
+
+
+@dataclass(frozen=True)
+class ImageUse:
+    """One image reference of a card and what it led to when the card was checked."""
+
+    reference: str
+    folder: Path  # the card's folder, where the reference is resolved
+    target: Path | None  # the file, or None when the reference was refused
+    signature: Signature | None  # of the file when it was inspected
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Everything checking one card found; what the library needs to put cards together."""
+
+    card: Card | None  # None when the card has errors
+    problems: tuple[Problem, ...]
+    referenced_images: frozenset[Path]  # every existing image the card points to
+    located: tuple[tuple[int, Path], ...]  # each GPS warning: its index in problems and its image
+    image_uses: tuple[ImageUse, ...]
+    # The files beside a bundle's index.md when the card's content hash was taken (it covers them).
+    bundle: BundleFiles | None = None
+
+
+# File times tick coarsely (a few ms): a file changed again within the same tick, at the same
+# size, would look unchanged. A file changed this recently is never trusted by its signature.
+_SETTLED_AFTER_NS = 2_000_000_000
+
+
+def signature(path: Path | str) -> Signature | None:
+    """Size, times, inode and device of ``path``; None when missing or changed too recently to tell."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    if time.time_ns() - status.st_mtime_ns < _SETTLED_AFTER_NS:
+        return None
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev
+
+
+def bundle_files(card: Path) -> BundleFiles | None:
+    """Every file under a bundle card's folder with its signature; () for a card that is one file.
+
+    None when that cannot be told from signatures alone (a link, an unreadable folder)."""
+    if card.name != BUNDLE_INDEX:
+        return ()
+    found: list[tuple[str, Signature]] = []
+    folders = [str(card.parent)]
+    try:
+        while folders:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_symlink():
+                        return None
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+                    else:
+                        known = signature(entry.path)
+                        if known is None:
+                            return None
+                        found.append((entry.path, known))
+    except OSError:
+        return None
+    return tuple(sorted(found))
+
+
+def taxonomy_fingerprint(root: Path) -> str:
+    """A hash of every file of the taxonomy folder, names and bytes."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def code_fingerprint() -> str:
+    """A hash of the core's modules, the libraries that read cards and the Python running them."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
+    package = Path(kho_stem.__file__).parent
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(module.read_bytes()).digest())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"|{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"|{name}=?".encode())
+    return digest.hexdigest()
+
+
+class VerdictCache:
+    def __init__(self, folder: Path, taxonomy_root: Path):
+        self.folder = folder
+        self.fingerprint = f"{code_fingerprint()}|{taxonomy_fingerprint(taxonomy_root)}"
+
+    def key(self, path: Path, shown: str, data: bytes) -> str:
+        head = f"{self.fingerprint}\0{path}\0{shown}\0".encode()
+        return hashlib.sha256(head + data).hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Verdict | None:
+        """The verdict ``put`` stored under ``key`` if its images are still the same files, else None."""
+        try:
+            # Only this program writes here, in the project's own cache folder.
+            verdict = pickle.loads(self._file(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
+                TypeError, ValueError):
+            return None
+        if not isinstance(verdict, Verdict) or not all(map(_unchanged, verdict.image_uses)):
+            return None
+        return verdict
+
+    def put(self, key: str, verdict: Verdict) -> None:
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.{os.getpid()}")
+            temporary.write_bytes(pickle.dumps(verdict, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.replace(target)
+        except OSError:
+            pass  # a read-only or full disk costs speed, never a check
+
+
+def _unchanged(use: ImageUse) -> bool:
+    target, _ = resolve_image(use.reference, use.folder)
+    if target is None:
+        return use.target is None
+    return target == use.target and use.signature is not None and signature(target) == use.signature
