@@ -37,6 +37,7 @@ from kho_stem.site import (
 )
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
 from kho_stem.validation import CheckResult, check_library, find_card_files
+from kho_stem_mkdocs.handoff import take
 
 if TYPE_CHECKING:  # only annotations: serving is the one command that loads the live-reload server
     from collections.abc import Callable
@@ -87,16 +88,15 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         language = self.config.language
-        try:
-            self.taxonomy = load_taxonomy(self._path(config, self.config.taxonomy_dir))
-        except DiagnosticError as error:
-            raise PluginError("\n".join(p.render(language) for p in error.problems)) from None
         activities = self._path(config, self.config.activities_dir)
-        files = find_card_files([activities]) if activities.is_dir() else []
-        reviews = load_reviews(self._path(config, self.config.reviews_file))
-        self.result = check_library(
-            files, self.taxonomy, image_folders=[activities] if files else [], reviews=reviews,
-            body_cache_dir=self._path(config, self.config.body_cache_dir))
+        taxonomy_dir = self._path(config, self.config.taxonomy_dir)
+        reviews_file = self._path(config, self.config.reviews_file)
+        # `build.py build` has just checked this library: validate once per build.
+        checked = take(activities, taxonomy_dir, reviews_file)
+        if checked is not None:
+            self.taxonomy, self.result = checked.taxonomy, checked.result
+        else:
+            self.taxonomy, self.result = self._check(config, activities, taxonomy_dir, reviews_file)
         for warning in self.result.warnings:
             log.warning(warning.render(language))
         if not self.result.ok:
@@ -117,6 +117,19 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         linker = Linker(config.use_directory_urls)
         config.extra["kho_stem"] = {"data": DATA_SCRIPT, "catalog": linker.url(catalog_page())}
         return config
+
+    def _check(
+        self, config: MkDocsConfig, activities: Path, taxonomy_dir: Path, reviews_file: Path
+    ) -> tuple[Taxonomy, CheckResult]:
+        try:
+            taxonomy = load_taxonomy(taxonomy_dir)
+        except DiagnosticError as error:
+            raise PluginError("\n".join(p.render(self.config.language) for p in error.problems)) from None
+        files = find_card_files([activities]) if activities.is_dir() else []
+        result = check_library(
+            files, taxonomy, image_folders=[activities] if files else [], reviews=load_reviews(reviews_file),
+            body_cache_dir=self._path(config, self.config.body_cache_dir))
+        return taxonomy, result
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.result is not None and self.taxonomy is not None
