@@ -109,3 +109,17 @@ def test_same_input_same_site_with_caches_cold_and_warm(tmp_path: Path, monkeypa
     build_site(project / "mkdocs.yml", project / "site")
     assert _hashes(project / "site") == cold
     assert len(cold) > 20 and "hoat-dong/index.html" in cold
+
+
+def test_image_variants_are_linked_from_the_cache_and_outlive_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    project = _project(tmp_path)
+    monkeypatch.chdir(project)
+    assert main(["build"], root=project) == 0
+    variants = sorted((project / "site").rglob("*.webp"))
+    cached = {p.stat().st_ino for p in (project / ".cache" / "kho-stem" / "images").rglob("*.webp")}
+    assert variants and all(p.stat().st_ino in cached for p in variants)
+    before = _hashes(project / "site")
+    shutil.rmtree(project / ".cache")  # the cache is safe to delete: the site keeps its images
+    assert _hashes(project / "site") == before
+    # Assets that ship with the plugin are copies: editing the site never edits the plugin.
+    assert all(p.stat().st_nlink == 1 for p in (project / "site" / "assets" / "kho-stem").iterdir())

@@ -65,6 +65,24 @@ class KhoStemConfig(Config):
     reviews_file = c.Type(str, default="content/reviews.yml")
 
 
+class _CacheLinkedFile(File):
+    """An image variant from our cache, hard-linked into the site instead of copied.
+
+    Thousands of variants made copying them, and deleting the previous site's copies, a large
+    part of a build. The cache only ever replaces a file by renaming a new one over it, so a
+    linked site file never changes afterwards; across file systems it is copied as before."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        target = Path(self.abs_dest_path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            os.link(self.abs_src_path, target)
+        except OSError:
+            super().copy_file(dirty)
+
+
 class KhoStemPlugin(BasePlugin[KhoStemConfig]):
     def __init__(self) -> None:
         self.taxonomy: Taxonomy | None = None
@@ -140,7 +158,8 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.site = LibrarySite(cards, self.taxonomy, Linker(config.use_directory_urls), images, print_settings,
                                 official=self.official)
         for copied in self.site.files():
-            files.append(File.generated(config, copied.src, abs_src_path=str(copied.path)))
+            kind = _CacheLinkedFile if copied.path.is_relative_to(cache.folder) else File
+            files.append(kind.generated(config, copied.src, abs_src_path=str(copied.path)))
         self.generated = self.site.pages()
         for name, content in self.site.exports(dt.date.today().isoformat()).items():
             files.append(File.generated(config, name, content=content))
