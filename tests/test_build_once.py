@@ -123,3 +123,16 @@ def test_image_variants_are_linked_from_the_cache_and_outlive_it(tmp_path: Path,
     assert _hashes(project / "site") == before
     # Assets that ship with the plugin are copies: editing the site never edits the plugin.
     assert all(p.stat().st_nlink == 1 for p in (project / "site" / "assets" / "kho-stem").iterdir())
+
+
+def test_a_result_left_by_a_failed_build_is_not_used_later(tmp_path: Path, counting: _CountingCheck,
+                                                         monkeypatch: pytest.MonkeyPatch):
+    project = _project(tmp_path)
+    monkeypatch.chdir(project)
+    (project / "mkdocs.yml").write_text(MKDOCS_YML + "theme: 7\n", encoding="utf-8")  # MkDocs refuses it
+    assert main(["build"], root=project) == 1
+    assert handoff.take(project / "activities", project / "content" / "taxonomy",
+                        project / "content" / "reviews.yml") is None
+    (project / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    build_site(project / "mkdocs.yml", project / "site")
+    assert counting.calls == 1

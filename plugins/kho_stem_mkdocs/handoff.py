@@ -42,3 +42,8 @@ def take(activities: Path, taxonomy_dir: Path, reviews_file: Path) -> CheckedLib
         return None
     checked = _waiting.pop()
     return checked if checked.matches(activities, taxonomy_dir, reviews_file) else None
+
+
+def withdraw() -> None:
+    """Drop a result nobody took (the build stopped before the plugin ran): it would go stale."""
+    _waiting.clear()

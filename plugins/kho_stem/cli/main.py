@@ -161,7 +161,7 @@ def run_site(project: Project, args: argparse.Namespace) -> int:
     _select_generator(args.lang)
     # Imported here: the core never needs MkDocs, only these two commands do.
     from kho_stem_mkdocs.commands import BuildFailed, build_offline, build_site, serve_site
-    from kho_stem_mkdocs.handoff import CheckedLibrary, hand_over
+    from kho_stem_mkdocs.handoff import CheckedLibrary, hand_over, withdraw
     from kho_stem_mkdocs.plugin import REVIEWED_ONLY_VARIABLE
 
     taxonomy, result = _check(project, [], "text", args.lang)
@@ -191,6 +191,8 @@ def run_site(project: Project, args: argparse.Namespace) -> int:
         path = error.filename or (project.root / "site")
         print(message("output_unwritable", args.lang, path=path, reason=error.strerror or error), file=sys.stderr)
         return EXIT_INVALID
+    finally:
+        withdraw()
     return EXIT_OK
 
 
