@@ -40,7 +40,7 @@ def front_matter(text: str) -> dict:
 
 def test_card_page_shows_observe_as_a_tick_list_after_the_objectives(tmp_path: Path, taxonomy):
     fact = load_card(tmp_path, OBSERVED, taxonomy)
-    page = render_card_page(fact, taxonomy, Linker(), lambda path: (str(path), None, None), "").markdown
+    page = render_card_page(fact, taxonomy, Linker(), lambda path: (str(path), None, None), "").source
     assert "## Quan sát, đánh giá { #quan-sat }" in page
     assert page.index("{ #muc-tieu }") < page.index("{ #quan-sat }")
     assert ('<li><input type="checkbox" id="qs-2"> <label for="qs-2">Trẻ đếm đúng số sỏi thuyền chở được.</label>'
@@ -49,7 +49,7 @@ def test_card_page_shows_observe_as_a_tick_list_after_the_objectives(tmp_path: P
 
 def test_card_without_observe_has_no_empty_section(tmp_path: Path, taxonomy):
     fact = load_card(tmp_path, VALID_CARD, taxonomy)
-    page = render_card_page(fact, taxonomy, Linker(), lambda path: (str(path), None, None), "").markdown
+    page = render_card_page(fact, taxonomy, Linker(), lambda path: (str(path), None, None), "").source
     assert "Quan sát, đánh giá" not in page
 
 

@@ -38,6 +38,7 @@ from kho_stem.site import (
 )
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
 from kho_stem.validation import CheckResult, check_library, find_card_files
+from kho_stem_mkdocs.handoff import take
 
 if TYPE_CHECKING:  # only annotations: serving is the one command that loads the live-reload server
     from collections.abc import Callable
@@ -64,6 +65,24 @@ class KhoStemConfig(Config):
     reviewed_only = c.Type(bool, default=False)
     # The review board's reviews, bound to each card's content by its hash (see kho_stem.cards.reviews).
     reviews_file = c.Type(str, default="content/reviews.yml")
+
+
+class _CacheLinkedFile(File):
+    """An image variant from our cache, hard-linked into the site instead of copied.
+
+    Thousands of variants made copying them, and deleting the previous site's copies, a large
+    part of a build. The cache only ever replaces a file by renaming a new one over it, so a
+    linked site file never changes afterwards; across file systems it is copied as before."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        target = Path(self.abs_dest_path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            os.link(self.abs_src_path, target)
+        except OSError:
+            super().copy_file(dirty)
 
 
 class KhoStemPlugin(BasePlugin[KhoStemConfig]):
@@ -93,17 +112,15 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         language = self.config.language
-        try:
-            self.taxonomy = load_taxonomy(self._path(config, self.config.taxonomy_dir))
-        except DiagnosticError as error:
-            raise PluginError("\n".join(p.render(language) for p in error.problems)) from None
         activities = self._path(config, self.config.activities_dir)
-        files = find_card_files([activities]) if activities.is_dir() else []
-        reviews = load_reviews(self._path(config, self.config.reviews_file))
-        self.result = check_library(
-            files, self.taxonomy, image_folders=[activities] if files else [], reviews=reviews,
-            body_cache_dir=self._path(config, self.config.body_cache_dir),
-            verdict_cache_dir=self._path(config, self.config.body_cache_dir).parent / "verdicts")
+        taxonomy_dir = self._path(config, self.config.taxonomy_dir)
+        reviews_file = self._path(config, self.config.reviews_file)
+        # `build.py build` has just checked this library: validate once per build.
+        checked = take(activities, taxonomy_dir, reviews_file)
+        if checked is not None:
+            self.taxonomy, self.result = checked.taxonomy, checked.result
+        else:
+            self.taxonomy, self.result = self._check(config, activities, taxonomy_dir, reviews_file)
         for warning in self.result.warnings:
             log.warning(warning.render(language))
         if not self.result.ok:
@@ -125,6 +142,20 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         config.extra["kho_stem"] = {"data": DATA_SCRIPT, "catalog": linker.url(catalog_page())}
         return config
 
+    def _check(
+        self, config: MkDocsConfig, activities: Path, taxonomy_dir: Path, reviews_file: Path
+    ) -> tuple[Taxonomy, CheckResult]:
+        try:
+            taxonomy = load_taxonomy(taxonomy_dir)
+        except DiagnosticError as error:
+            raise PluginError("\n".join(p.render(self.config.language) for p in error.problems)) from None
+        files = find_card_files([activities]) if activities.is_dir() else []
+        body_cache = self._path(config, self.config.body_cache_dir)
+        result = check_library(
+            files, taxonomy, image_folders=[activities] if files else [], reviews=load_reviews(reviews_file),
+            body_cache_dir=body_cache, verdict_cache_dir=body_cache.parent / "verdicts")
+        return taxonomy, result
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.result is not None and self.taxonomy is not None
         cache = ImageCache(self._path(config, self.config.image_cache_dir))
@@ -134,7 +165,8 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.site = LibrarySite(cards, self.taxonomy, Linker(config.use_directory_urls), images, print_settings,
                                 official=self.official)
         for copied in self.site.files():
-            files.append(File.generated(config, copied.src, abs_src_path=str(copied.path)))
+            kind = _CacheLinkedFile if copied.path.is_relative_to(cache.folder) else File
+            files.append(kind.generated(config, copied.src, abs_src_path=str(copied.path)))
         self.generated = self.site.pages()
         for name, content in self.site.exports(dt.date.today().isoformat()).items():
             files.append(File.generated(config, name, content=content))

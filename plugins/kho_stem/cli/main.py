@@ -26,7 +26,7 @@ from kho_stem.outputs.editor_config import write_config
 from kho_stem.outputs.offline import default_name
 from kho_stem.outputs.stats_report import FORMATS, encoding_for, render
 from kho_stem.taxonomy.card_schema import write_schema
-from kho_stem.taxonomy.vocabularies import load_taxonomy
+from kho_stem.taxonomy.vocabularies import Taxonomy, load_taxonomy
 from kho_stem.text import nfc, slugify
 from kho_stem.validation.library import CheckResult, check_library, find_card_files
 
@@ -128,6 +128,11 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
 
 
 def run_check(project: Project, paths: list[Path], output_format: str, language: str) -> int:
+    return EXIT_OK if _check(project, paths, output_format, language)[1].ok else EXIT_INVALID
+
+
+def _check(project: Project, paths: list[Path], output_format: str, language: str) -> tuple[Taxonomy, CheckResult]:
+    """Check and report, as ``build.py check`` does; the taxonomy and result for who needs them."""
     for path in paths:
         if not path.exists():
             raise UsageError(message("path_not_found", language, path=path))
@@ -151,7 +156,7 @@ def run_check(project: Project, paths: list[Path], output_format: str, language:
                            body_cache_dir=project.body_cache, verdict_cache_dir=project.verdict_cache)
     _print_problems(result.problems, output_format, language)
     print(_summary(result, language))
-    return EXIT_OK if result.ok else EXIT_INVALID
+    return taxonomy, result
 
 
 def run_site(project: Project, args: argparse.Namespace) -> int:
@@ -159,10 +164,15 @@ def run_site(project: Project, args: argparse.Namespace) -> int:
     _select_generator(args.lang)
     # Imported here: the core never needs MkDocs, only these two commands do.
     from kho_stem_mkdocs.commands import BuildFailed, build_offline, build_site, serve_site
+    from kho_stem_mkdocs.handoff import CheckedLibrary, hand_over, withdraw
     from kho_stem_mkdocs.plugin import REVIEWED_ONLY_VARIABLE
 
-    if run_check(project, [], "text", args.lang) != EXIT_OK:
+    taxonomy, result = _check(project, [], "text", args.lang)
+    if not result.ok:
         return EXIT_INVALID
+    if args.command != "serve":  # serve rebuilds after edits: each rebuild checks what it reads
+        # The plugin takes this result instead of checking the same library again.
+        hand_over(CheckedLibrary(project.activities, project.taxonomy, project.reviews_file, taxonomy, result))
     if getattr(args, "reviewed_only", False):
         # Read by the kho-stem plugin (its `reviewed_only` option), so mkdocs.yml stays as it is.
         os.environ[REVIEWED_ONLY_VARIABLE] = "1"
@@ -184,6 +194,8 @@ def run_site(project: Project, args: argparse.Namespace) -> int:
         path = error.filename or (project.root / "site")
         print(message("output_unwritable", args.lang, path=path, reason=error.strerror or error), file=sys.stderr)
         return EXIT_INVALID
+    finally:
+        withdraw()
     return EXIT_OK
 
 

@@ -17,6 +17,9 @@ from kho_stem.site.urls import Linker, card_page, stem_page, topic_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
 REF_2860_UNCHECKED = "chưa đối chiếu"
+# libyaml's emitter when PyYAML has it: the pure-Python one was a third of rendering a card page.
+# Either writes YAML that reads back as the same values, so the page is the same.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def page_front_matter(title: str, description: str = "", hide: tuple[str, ...] = ()) -> str:
@@ -28,36 +31,48 @@ def page_front_matter(title: str, description: str = "", hide: tuple[str, ...] =
         data["description"] = e(description)
     if hide:
         data[HIDE_KEY] = list(hide)
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, width=10_000) + "---\n\n"
+    return "---\n" + yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, width=10_000) + "---\n\n"
 
 
 def render_card_page(
     fact: CardFacts, taxonomy: Taxonomy, linker: Linker, published_image: PublishedLookup, related_html: str,
     print_settings: PrintSettings | None = None,
 ) -> GeneratedPage:
+    """Only the front matter and the section headings (the table of contents and its anchors) go
+    through the site generator's Markdown; every block of HTML goes in after rendering."""
     here = card_page(fact.slug)
     print_settings = print_settings or PrintSettings()
-    before = [page_front_matter(fact.title, fact.description), _summary(fact, taxonomy, linker, here),
-              print_actions(fact)]
+    page = GeneratedPage(page_front_matter(fact.title, fact.description))
+    _html(page, _summary(fact, taxonomy, linker, here))
+    _html(page, print_actions(fact))
     if fact.card.cover is not None:
-        before.append(_cover(fact.card.cover, linker, published_image, here))
-    before.append(_safety(fact, taxonomy))
-    before.append(_materials(fact, taxonomy))
-    before.append(_list_section("Mục tiêu", "muc-tieu", fact.objectives))
+        _html(page, _cover(fact.card.cover, linker, published_image, here))
+    _section(page, "Lưu ý an toàn", "an-toan", _safety(fact, taxonomy))
+    _section(page, "Nguyên vật liệu", "nguyen-vat-lieu", _materials(fact, taxonomy))
+    _section(page, "Mục tiêu", "muc-tieu", _list(fact.objectives))
     if fact.observe:
-        before.append(_observe(fact.observe))
-    after = []
-    if fact.family:
-        after.append(_text_section("Gợi ý cho gia đình", "gia-dinh", fact.family))
-    if fact.inclusion:
-        after.append(_text_section("Điều chỉnh cho trẻ có nhu cầu đặc biệt", "hoa-nhap", fact.inclusion))
-    after.append(_footer(fact, taxonomy))
-    after.append(print_footer(fact, print_settings, linker.url(here)))
-    after.append(family_handout(fact))
-    after.append("## Hoạt động liên quan { #lien-quan }\n")
-    page = GeneratedPage("\n".join(before))
+        _section(page, "Quan sát, đánh giá", "quan-sat", _observe(fact.observe))
     add_body(page, fact.card, linker, published_image, here)
-    return page.add("\n\n" + "\n".join(after)).add_fragment(related_html)
+    if fact.family:
+        _section(page, "Gợi ý cho gia đình", "gia-dinh", _text(fact.family))
+    if fact.inclusion:
+        _section(page, "Điều chỉnh cho trẻ có nhu cầu đặc biệt", "hoa-nhap", _text(fact.inclusion))
+    _html(page, _footer(fact, taxonomy))
+    _html(page, print_footer(fact, print_settings, linker.url(here)))
+    _html(page, family_handout(fact))
+    page.add("\n\n## Hoạt động liên quan { #lien-quan }\n")
+    return page.add_fragment(related_html)
+
+
+def _section(page: GeneratedPage, title: str, anchor: str, html: str) -> None:
+    page.add(f"\n\n## {title} {{ #{anchor} }}\n\n")
+    _html(page, html)
+
+
+def _html(page: GeneratedPage, html: str) -> None:
+    # Markdown would print an HTML block without its last line break.
+    if html:
+        page.add_fragment(html.rstrip("\n"))
 
 
 def _cover(cover: Path, linker: Linker, published_image: PublishedLookup, here: str) -> str:
@@ -100,7 +115,6 @@ def _safety(fact: CardFacts, taxonomy: Taxonomy) -> str:
     hazard_line = f'<p class="ks-badges">{hazards}</p>\n' if hazards else ""
     notes = "\n".join(f"<li>{e(note)}</li>" for note in fact.safety)
     return (
-        "## Lưu ý an toàn { #an-toan }\n\n"
         f'<div class="ks-safety" role="note" aria-label="Lưu ý an toàn">\n{hazard_line}<ul>\n{notes}\n</ul>\n</div>\n'
     )
 
@@ -123,10 +137,7 @@ def _materials(fact: CardFacts, taxonomy: Taxonomy) -> str:
             + (" — " + " · ".join(details) if details else "")
             + "</li>"
         )
-    return (
-        "## Nguyên vật liệu { #nguyen-vat-lieu }\n\n"
-        '<ul class="ks-materials">\n' + "\n".join(rows) + "\n</ul>\n"
-    )
+    return '<ul class="ks-materials">\n' + "\n".join(rows) + "\n</ul>\n"
 
 
 def _observe(signs: tuple[str, ...]) -> str:
@@ -135,17 +146,17 @@ def _observe(signs: tuple[str, ...]) -> str:
         f'<li><input type="checkbox" id="qs-{index}"> <label for="qs-{index}">{e(sign)}</label></li>'
         for index, sign in enumerate(signs, start=1)
     )
-    return f'## Quan sát, đánh giá {{ #quan-sat }}\n\n<ul class="ks-observe">\n{rows}\n</ul>\n'
+    return f'<ul class="ks-observe">\n{rows}\n</ul>\n'
 
 
-def _list_section(title: str, anchor: str, items: tuple[str, ...]) -> str:
+def _list(items: tuple[str, ...]) -> str:
     body = "\n".join(f"<li>{e(item)}</li>" for item in items)
-    return f"## {title} {{ #{anchor} }}\n\n<ul>\n{body}\n</ul>\n"
+    return f"<ul>\n{body}\n</ul>\n"
 
 
-def _text_section(title: str, anchor: str, text: str) -> str:
+def _text(text: str) -> str:
     paragraphs = "\n".join(f"<p>{e(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
-    return f"## {title} {{ #{anchor} }}\n\n<div class=\"ks-text\">\n{paragraphs}\n</div>\n"
+    return f'<div class="ks-text">\n{paragraphs}\n</div>\n'
 
 
 def _footer(fact: CardFacts, taxonomy: Taxonomy) -> str:

@@ -32,3 +32,8 @@ class GeneratedPage:
         for placeholder, fragment in self.fragments.items():
             html = html.replace(placeholder, fragment, 1)
         return html
+
+    @property
+    def source(self) -> str:
+        """The Markdown with every fragment in place: everything the page says, for reading it whole."""
+        return self.fill(self.markdown)

@@ -83,9 +83,20 @@ class Linker:
         if base in ("", "/"):
             relative = target
         else:
-            relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+            relative = _relative(target, base)
             if (target == "" or target.endswith("/")) and not relative.endswith("/"):
                 relative += "/"
         if relative in ("", "./"):
             return "./"
         return relative
+
+
+def _relative(target: str, base: str) -> str:
+    """``posixpath.relpath`` for site URLs (no ``.`` or ``..`` parts): pure string work, without
+    the current directory that relpath looks up on every call (thousands of links per build)."""
+    to = [part for part in target.split("/") if part]
+    start = [part for part in base.split("/") if part]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
