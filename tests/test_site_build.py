@@ -179,3 +179,11 @@ def test_a_published_site_has_a_sitemap_canonical_links_and_link_previews(tmp_pa
     # A hostile title stays escaped in the preview too.
     hostile = _read(published, "hoat-dong/the-la/index.html")
     assert '<meta property="og:title" content="<script>' not in hostile
+
+
+def test_the_published_site_carries_no_unused_theme_files(site: Path):
+    """Material's search engine and source maps are not loaded by any page here (#23 item 18)."""
+    left = [p.relative_to(site).as_posix() for p in site.rglob("*")
+            if p.suffix == ".map" or "javascripts/lunr" in p.as_posix() or "javascripts/workers" in p.as_posix()]
+    assert left == []
+    assert any((site / "assets" / "javascripts").glob("bundle.*.min.js"))  # the theme itself stays

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from kho_stem.cards import Card, ImageCache, load_reviews
 from kho_stem.diagnostics import DiagnosticError
-from kho_stem.outputs import expand_markers
+from kho_stem.outputs import expand_markers, unused_theme_files
 from kho_stem.site import (
     DATA_SCRIPT,
     PAGE_SCRIPTS,
@@ -221,3 +222,8 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         target = Path(config.site_dir) / DATA_SCRIPT
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(self.site.search_script(self.page_entries), encoding="utf-8")
+        # Material ships its search engine and source maps with every site; no page here loads them.
+        for unused in unused_theme_files(Path(config.site_dir)):
+            unused.unlink()
+        for folder in ("assets/javascripts/lunr", "assets/javascripts/workers"):
+            shutil.rmtree(Path(config.site_dir) / folder, ignore_errors=True)

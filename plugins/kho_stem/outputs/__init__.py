@@ -3,7 +3,7 @@ form, the guide's generated tables, and the clean-up of work folders left by a k
 
 from kho_stem.outputs.guide_tables import expand_markers
 from kho_stem.outputs.leftovers import OFFLINE_LEFTOVERS, clean_stale, site_leftovers, work_prefix
-from kho_stem.outputs.offline import OfflineCopy, default_name, pack, readme_text
+from kho_stem.outputs.offline import OfflineCopy, default_name, pack, readme_text, unused_theme_files
 
 __all__ = ["OFFLINE_LEFTOVERS", "OfflineCopy", "clean_stale", "default_name", "expand_markers", "pack",
-           "readme_text", "site_leftovers", "work_prefix"]
+           "readme_text", "site_leftovers", "unused_theme_files", "work_prefix"]

@@ -62,12 +62,23 @@ def readme_text(site_name: str, cards: int, built: dt.datetime, home_url: str | 
     return "\ufeff" + "\r\n".join(lines) + "\r\n"
 
 
+def _is_unused_theme_file(relative: str) -> bool:
+    return relative.endswith(".map") or relative.startswith(_LEFT_OUT_FOLDERS)
+
+
+def unused_theme_files(site: Path) -> list[Path]:
+    """The theme's files no page of the library loads: Material's search engine (lunr and its
+    worker; the library has its own search) and the source maps of its scripts and styles."""
+    return [path for path in sorted(site.rglob("*"))
+            if path.is_file() and _is_unused_theme_file(path.relative_to(site).as_posix())]
+
+
 def _published_files(site: Path) -> Iterator[tuple[Path, str]]:
     for path in sorted(site.rglob("*")):
         if not path.is_file():
             continue
         relative = path.relative_to(site).as_posix()
-        if relative.endswith(".map") or relative in _LEFT_OUT_FILES or relative.startswith(_LEFT_OUT_FOLDERS):
+        if _is_unused_theme_file(relative) or relative in _LEFT_OUT_FILES:
             continue
         yield path, relative
 
