@@ -133,8 +133,14 @@ def test_exports_validate_and_read_back(facts, taxonomy):
 
 
 def test_stats_page_marks_gaps_and_draws_charts(facts, taxonomy):
-    page = render_stats_page(library_stats(facts, taxonomy), Linker(True))
+    import datetime as dt
+
+    page = render_stats_page(library_stats(facts, taxonomy), Linker(True), site_name="Trường Mầm non Hoa Sen",
+                             built_on=dt.date(2026, 11, 29))
     html = next(iter(page.fragments.values()))
+    # Whose numbers, and counted when: a downloaded or printed report carries both; no command line.
+    assert "Số liệu của Trường Mầm non Hoa Sen, tính ngày 29/11/2026." in html
+    assert "build.py" not in html and "ô tô" not in html.lower()
     assert html.count('class="ks-cell--gap"') == library_stats(facts, taxonomy).coverage.gaps
     assert html.count("<svg") == 4 and "cần thêm hoạt động" in html
     assert 'href="../catalog.csv"' in html and 'href="../catalog.json"' in html

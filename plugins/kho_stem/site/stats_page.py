@@ -5,6 +5,8 @@ Charts are inline SVG drawn here at build time: no script, readable offline and 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kho_stem.catalog.stats import Coverage, LibraryStats, Table
 from kho_stem.outputs.exports import CSV_NAME, JSON_NAME, SCHEMA_NAME
 from kho_stem.site.card_page import page_front_matter
@@ -63,13 +65,19 @@ def coverage_table(coverage: Coverage) -> str:
             f'<tbody>{"".join(body)}</tbody></table>')
 
 
-def render_stats_page(stats: LibraryStats, linker: Linker, official: bool = False) -> GeneratedPage:
+def render_stats_page(stats: LibraryStats, linker: Linker, official: bool = False, site_name: str = "",
+                      built_on: dt.date | None = None) -> GeneratedPage:
+    """``site_name`` and ``built_on`` say whose library these numbers are and when they were counted:
+    a printed or downloaded report must carry both."""
     here = stats_page()
     scope = ("Bản chính thức: chỉ tính các thẻ đã được duyệt." if official else
              f"Tính trên mọi thẻ của thư viện, kể cả {stats.total - stats.reviewed} thẻ chưa duyệt.")
+    day = (built_on or dt.date.today()).strftime("%d/%m/%Y")
+    whose = f"Số liệu của {e(site_name)}, tính ngày {day}." if site_name else f"Số liệu tính ngày {day}."
     page = GeneratedPage(page_front_matter(
         "Thống kê", "Số hoạt động theo độ tuổi, chủ đề, lĩnh vực; độ phủ chủ đề × độ tuổi; tải danh mục"))
     parts = [
+        f'<p class="ks-stats-when">{whose}</p>',
         f'<p class="ks-stats-total">Thư viện có <strong>{stats.total}</strong> thẻ hoạt động, '
         f"<strong>{stats.reviewed}</strong> thẻ đã duyệt. {e(scope)}</p>",
         '<h2 id="do-phu">Độ phủ chủ đề × độ tuổi</h2>',
