@@ -215,3 +215,10 @@ def test_vietnamese_labels_are_materials_own_but_for_back_to_top():
     ours_body, theirs_body = ours.split("-#}", 1)[1], theirs.split("-#}", 1)[1]
     assert '"top": "Lên đầu trang"' in ours_body
     assert ours_body.replace('"top": "Lên đầu trang"', '"top": "Trở lại mục lục"') == theirs_body
+
+
+def test_the_reviewed_only_filter_is_offered_only_when_a_card_is_reviewed(taxonomy):
+    facets = catalog_facets(taxonomy, ["chai nhựa"])
+    none = next(iter(render_catalog_page(facets, Linker(True), 3, reviewed_cards=0).fragments.values()))
+    some = next(iter(render_catalog_page(facets, Linker(True), 3, reviewed_cards=1).fragments.values()))
+    assert 'name="duyet"' not in none and 'name="duyet"' in some

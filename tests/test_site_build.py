@@ -72,8 +72,10 @@ def test_card_page_parts(site: Path):
                  "Chưa duyệt", 'id="an-toan"', "Luôn có cô ở cạnh chậu nước", 'type="checkbox"',
                  "2 mỗi nhóm", "Mục tiêu", "Gợi ý cho gia đình", "Điều chỉnh cho trẻ có nhu cầu đặc biệt",
                  "Nhóm biên soạn · Trường Mầm non Thử nghiệm", "Creative Commons", "2026-11-23",
-                 "Quyết định 2860: chưa đối chiếu", "Hoạt động liên quan"):
+                 "Đối chiếu Quyết định 2860", "Nước và hiện tượng tự nhiên: chưa đối chiếu", "Hoạt động liên quan"):
         assert part in html, part
+    # The topics' Decision 2860 state is said once, in the footer, not beside every topic.
+    assert html.count("chưa đối chiếu") == 1
     # the safety box comes before the steps (in the article, not the table of contents)
     article = html[html.index("<article"):]
     assert article.index('id="an-toan"') < article.index('id="nguyen-vat-lieu"') < article.index('id="gan-ket"')

@@ -91,14 +91,9 @@ def _summary(fact: CardFacts, taxonomy: Taxonomy, linker: Linker, here: str) -> 
         f'title="{e(taxonomy["stem"][code].label)}">{e(code)} · {e(taxonomy["stem"][code].label)}</a>'
         for code in fact.stem
     )
-    topics = []
-    for code in fact.topics:
-        topic = taxonomy.topics[code]
-        reference = topic.get("ref_2860") or REF_2860_UNCHECKED
-        topics.append(
-            f'<a href="{e(linker.href(here, topic_page(code)))}">{e(topic.label)}</a> '
-            f'<small class="ks-ref2860">(Quyết định 2860: {e(reference)})</small>'
-        )
+    # Where each topic stands in Decision 2860 is said once, in the footer, not beside every topic.
+    topics = [f'<a href="{e(linker.href(here, topic_page(code)))}">{e(taxonomy.topics[code].label)}</a>'
+              for code in fact.topics]
     return (
         '<div class="ks-summary">\n'
         f'<p class="ks-description">{e(fact.description)}</p>\n'
@@ -165,10 +160,14 @@ def _footer(fact: CardFacts, taxonomy: Taxonomy) -> str:
         f"Đã duyệt bởi {e(fact.review.by)} ngày {e(fact.review.date)}" if fact.review
         else "Chưa duyệt — giáo viên nên đọc kỹ lưu ý an toàn trước khi dùng"
     )
+    references = "; ".join(
+        f"{e(taxonomy.topics[code].label)}: {e(taxonomy.topics[code].get('ref_2860') or REF_2860_UNCHECKED)}"
+        for code in fact.topics)
     rows = [
         ("Tác giả", author_line(fact)),
         ("Giấy phép", f'<a href="{e(license_term.get("url", ""))}">{e(license_term.label)}</a>'),
         ("Trạng thái", review),
+        ("Đối chiếu Quyết định 2860", f'<span class="ks-ref2860">{references}</span>'),
     ]
     if fact.updated:
         rows.append(("Cập nhật", e(fact.updated)))

@@ -56,13 +56,20 @@ def _facet(facet: Facet) -> str:
 
 
 def render_catalog_page(
-    facets: tuple[Facet, ...], linker: Linker, card_count: int, official: bool = False
+    facets: tuple[Facet, ...], linker: Linker, card_count: int, official: bool = False,
+    reviewed_cards: int | None = None,
 ) -> GeneratedPage:
+    """``reviewed_cards``: with none reviewed, the "reviewed only" filter would only ever give nothing."""
     here = catalog_page()
     scope = ('<p class="ks-official">Bản chính thức của nhà trường: thư viện này chỉ gồm các thẻ đã được '
              "duyệt.</p>\n" if official else "")
     materials = next(facet for facet in facets if facet.key == MATERIAL_FACET)
     inventory = "".join(_checkbox(INVENTORY_CONTROL, value.code, value.label) for value in materials.values)
+    reviewed_facet = "" if reviewed_cards == 0 else (
+        f'<details class="ks-facet"><summary>Duyệt</summary><fieldset data-facet="{REVIEWED_CONTROL}">\n'
+        '<legend class="ks-visually-hidden">Duyệt</legend>\n'
+        f'<div class="ks-options">{_checkbox(REVIEWED_CONTROL, "1", "Chỉ thẻ đã được duyệt")}</div>'
+        "</fieldset></details>")
     scripts = "".join(f'<script src="{e(linker.href(here, script))}" defer></script>\n' for script in CATALOG_SCRIPTS)
     html = scope + f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}"
  data-ks-data="{e(linker.href(here, DATA_SCRIPT))}">
@@ -89,9 +96,7 @@ Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
 <summary>Bộ lọc <span data-ks-active-count></span></summary>
 <form class="ks-catalog__filters" aria-label="Bộ lọc" data-ks-filters>
 {"".join(_facet(facet) for facet in facets)}
-<details class="ks-facet"><summary>Duyệt</summary><fieldset data-facet="{REVIEWED_CONTROL}">
-<legend class="ks-visually-hidden">Duyệt</legend>
-<div class="ks-options">{_checkbox(REVIEWED_CONTROL, "1", "Chỉ thẻ đã được duyệt")}</div></fieldset></details>
+{reviewed_facet}
 <button type="reset" class="{BUTTON_CLASS}">Bỏ mọi bộ lọc</button>
 </form>
 </details>

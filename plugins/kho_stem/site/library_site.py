@@ -123,7 +123,8 @@ class LibrarySite:
         related = self._related()
         pages = {card_page(fact.slug): self._card_page(fact, related[fact.slug]) for fact in self.facts}
         pages.update(BrowsePages(self.facts, self.stats, self.taxonomy, self.linker, self.thumbnails).pages())
-        pages[catalog_page()] = render_catalog_page(self.facets, self.linker, self.stats.total, self.official)
+        pages[catalog_page()] = render_catalog_page(self.facets, self.linker, self.stats.total, self.official,
+                                                     self.stats.reviewed)
         pages[stats_page()] = render_stats_page(self.stats, self.linker, self.official,
                                                 self.print_settings.site_name)
         return pages
