@@ -78,6 +78,8 @@ def test_family_handout_is_short_and_for_home(browser, base_url, tmp_path: Path)
     assert "Lưu ý an toàn" in text and "Việc của cô: thổi bóng bay" in text
     assert "Nhờ bố mẹ gửi đến lớp trước buổi học một tuần" in text and "nắp chai nhựa cùng cỡ làm bánh xe" in text
     assert "Mục tiêu" not in text and "Tác giả" not in text
+    # Written to parents: a line for the child's name, and a reply slip to cut off and send back.
+    assert "Họ tên con:" in text and "Phiếu trả lời" in text and "Ý kiến của bố mẹ" in text
 
 
 def test_a_filtered_list_prints_as_a_compact_table(browser, base_url, tmp_path: Path):

@@ -72,10 +72,18 @@ def family_handout(fact: CardFacts) -> str:
     return f"""<section class="ks-handout" aria-hidden="true">
 <p class="ks-handout__kicker">Phiếu gửi gia đình</p>
 <p class="ks-handout__title">{e(fact.title)}</p>
+<p class="ks-handout__child">Họ tên con: ……………………………………………… Lớp: ………………</p>
 <p>Ở lớp, con tham gia hoạt động: {e(fact.description)}</p>
 {send}{home}<p class="ks-handout__heading">Lưu ý an toàn</p>
 <ul>{safety}</ul>
 <p class="ks-handout__closing">Cảm ơn bố mẹ đã cùng con khám phá!</p>
+<div class="ks-handout__reply">
+<p class="ks-handout__heading">✂ Phiếu trả lời (bố mẹ cắt và gửi lại cô)</p>
+<p>Họ tên con: ……………………………………………… Lớp: ………………</p>
+<p>☐ Gia đình đã cùng con làm ở nhà &nbsp; ☐ Gia đình chưa làm được</p>
+<p>Con thích nhất / con kể lại: …………………………………………………………………………</p>
+<p>Ý kiến của bố mẹ: ………………………………………………………………………………</p>
+</div>
 </section>
 """
 
