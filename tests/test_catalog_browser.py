@@ -276,3 +276,22 @@ def test_the_filter_box_of_a_materials_list_hides_what_does_not_match(page, site
     visible = [options.nth(i).is_visible() for i in range(total)]
     assert 0 < sum(visible) < total
     assert all("giấy" in options.nth(i).inner_text() for i in range(total) if visible[i]), shown
+
+
+def test_on_a_phone_a_button_in_the_open_filters_brings_the_results_into_view(browser, site):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    if site.offline:
+        context.route("http*://**", lambda route: route.abort())
+    phone = context.new_page()
+    open_catalog(phone, site)
+    phone.locator("[data-ks-filters-panel] > summary").click()  # phones start with the filters folded
+    tick(phone, "tuoi", "4-5")
+    button = phone.locator("[data-ks-show-results]")
+    assert button.inner_text() == f"Xem {len(titles(phone))} hoạt động"
+    box = button.bounding_box()
+    assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 740  # kept in view while open
+    button.click()
+    assert not phone.locator("[data-ks-filters-panel]").evaluate("panel => panel.open")
+    status = phone.locator(".ks-catalog__count").bounding_box()
+    assert status is not None and 0 <= status["y"] < 740 / 2
+    context.close()

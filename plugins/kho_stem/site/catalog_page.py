@@ -98,6 +98,8 @@ Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
 {"".join(_facet(facet) for facet in facets)}
 {reviewed_facet}
 <button type="reset" class="{BUTTON_CLASS}">Bỏ mọi bộ lọc</button>
+<button type="button" class="{BUTTON_CLASS} {BUTTON_CLASS}--primary ks-show-results"
+ data-ks-show-results>Xem kết quả</button>
 </form>
 </details>
 <div class="ks-catalog__results">

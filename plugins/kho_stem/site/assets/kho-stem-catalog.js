@@ -28,6 +28,8 @@
   var status = root.querySelector(".ks-catalog__count");
   var results = root.querySelector("[data-ks-results]");
   var more = root.querySelector("[data-ks-more]");
+  var resultsButton = root.querySelector("[data-ks-show-results]");
+  var filtersPanel = root.querySelector("[data-ks-filters-panel]");
   var tileTemplate = root.querySelector("template[data-ks-tile]").content.firstElementChild;
   var siteRoot = root.getAttribute("data-ks-root");
 
@@ -197,6 +199,7 @@
     status.textContent = found.length
       ? "Tìm thấy " + found.length + " hoạt động" + (found.length > visible.length ? ", đang hiện " + visible.length : "") + "."
       : "Không có hoạt động nào phù hợp. Hãy bỏ bớt bộ lọc hoặc thử từ khác.";
+    resultsButton.textContent = "Xem " + found.length + " hoạt động";
     more.hidden = found.length <= visible.length;
     more.textContent = "Xem thêm " + Math.min(PAGE_SIZE, found.length - visible.length) + " hoạt động";
   }
@@ -254,6 +257,12 @@
     });
     classForm.addEventListener("submit", function (event) { event.preventDefault(); });
     more.addEventListener("click", function () { shown += PAGE_SIZE; update({ keepPage: true }); });
+    // On a phone the open filters push the results a screen or more down: this button, kept in view
+    // at the bottom of the filters, folds them and brings the results up.
+    resultsButton.addEventListener("click", function () {
+      filtersPanel.open = false;
+      status.scrollIntoView({ block: "start" });
+    });
     window.addEventListener("hashchange", function () {
       if (window.location.hash.replace(/^#/, "") !== KhoStem.stateToHash(data, readState())) { applyAddress(); update(); }
     });
@@ -261,7 +270,7 @@
     window.addEventListener("beforeprint", printEverything);
     if (window.matchMedia("(max-width: 44.9375em)").matches) {
       // On phones the filters start folded, so the results are on the first screen.
-      root.querySelector("[data-ks-filters-panel]").open = false;
+      filtersPanel.open = false;
     }
     root.setAttribute("data-ks-ready", "");
   }
