@@ -16,6 +16,10 @@ from kho_stem.validation import CheckResult
 from kho_stem_mkdocs import handoff, plugin
 from kho_stem_mkdocs.commands import BuildFailed, build_site
 
+# Whole builds, left out of the fast tier (`-m "not browser and not slow"`) and run by CI:
+# each test runs whole builds, most of them twice.
+pytestmark = pytest.mark.slow
+
 STARTER_CARDS = 4  # enough for lists, related cards and images, small enough for the fast tier
 MKDOCS_YML = """\
 site_name: Thử nghiệm

@@ -24,6 +24,10 @@ from kho_stem.diagnostics import message
 from kho_stem_mkdocs.preview import _name_clashes
 from kho_stem_mkdocs.serving import PreviewBuilder, changed_files, snapshot
 
+# Whole builds, left out of the fast tier (`-m "not browser and not slow"`) and run by CI:
+# each test builds a site and previews cards in it.
+pytestmark = pytest.mark.slow
+
 MKDOCS_YML = """\
 site_name: Thử nghiệm
 docs_dir: content/pages
