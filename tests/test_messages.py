@@ -18,7 +18,8 @@ _CODE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 
 def codes_written_in(source: str) -> set[str]:
     """Message codes in ``source``: reporting-call arguments, ``code = …``/``key = …`` assignments,
-    and the result tuples of checks — ``(line, key, code, {params})``, ``(code, {params})``, ``(None, code)``."""
+    and the result tuples of checks — ``(line, key, code, {params})``, ``(key, code, {params})``,
+    ``(code, {params})``, ``(None, code)``."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         values: list[ast.expr] = []
@@ -34,6 +35,8 @@ def codes_written_in(source: str) -> set[str]:
             elements = node.elts
             if len(elements) == 4 and isinstance(elements[3], ast.Dict):
                 values = [elements[2]]
+            elif len(elements) == 3 and isinstance(elements[2], ast.Dict):
+                values = [elements[1]]
             elif len(elements) == 2 and isinstance(elements[1], (ast.Dict, ast.Call)):
                 values = [elements[0]]
             elif len(elements) == 2 and isinstance(elements[0], ast.Constant) and elements[0].value is None:
@@ -80,7 +83,8 @@ key = "first_code" if x else "second_code"
 yield line, "", "bounds_code", {"limit": 2}
 return "check_code", {"a": 1}
 return None, "refused_code"
+problems.append(("id_pattern", "keyed_code", {"pattern": p}))
 '''
     assert codes_written_in(source) == {
         "code_in_report", "taxonomy_code", "summary_code", "problem_code", "assigned_code", "first_code",
-        "second_code", "bounds_code", "check_code", "refused_code"}
+        "second_code", "bounds_code", "check_code", "refused_code", "keyed_code"}

@@ -120,3 +120,24 @@ def test_a_material_without_words_is_refused(taxonomy_copy: Path):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("    words: [vỏ chai nhựa]\n", "", 1), encoding="utf-8")
     assert _problems(taxonomy_copy) == ["materials.yml:7: items[1]: mục này thiếu `words`"]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('id_pattern: "^(?!ks-)[a-z][a-z0-9-]{0,63}$"', 'id_pattern: "^(unclosed"',
+     'id_pattern: mẫu (pattern) "^(unclosed" không phải biểu thức chính quy hợp lệ (missing ), unterminated'),
+    ('class_patterns: ["^language-[a-z0-9_+-]{1,32}$"]', 'class_patterns: ["[a-"]',
+     'class_patterns: mẫu (pattern) "[a-" không phải biểu thức chính quy hợp lệ'),
+    ("url_schemes: [http, https, mailto, tel]", "url_schemes: http https", "url_schemes: `url_schemes` phải là"),
+    ("markdown_extensions: [admonition,", "markdown_extensions: [khong_co_phan_mo_rong, admonition,",
+     "markdown_extensions: không dựng được nội dung thẻ với các phần mở rộng Markdown này"),
+    ("tables: {use_align_attribute: true}", "tables: true",
+     "markdown_extension_configs: tệp phân loại không đúng cấu trúc"),
+])
+def test_a_broken_html_policy_gets_a_located_message_not_a_traceback(taxonomy_copy: Path, old: str, new: str,
+                                                                      expected: str):
+    file = taxonomy_copy / "html.yml"
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    problems = _problems(taxonomy_copy)
+    assert any(p.startswith("html.yml:") and expected in p for p in problems), problems

@@ -479,6 +479,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "mẫu (pattern) \"{pattern}\" không phải biểu thức chính quy hợp lệ ({problem})",
         "en": "pattern \"{pattern}\" is not a valid regular expression ({problem})",
     },
+    "taxonomy_bad_markdown": {
+        "vi": "không dựng được nội dung thẻ với các phần mở rộng Markdown này ({problem}); kiểm tra tên và tuỳ chọn",
+        "en": "card bodies cannot be rendered with these Markdown extensions ({problem}); check names and options",
+    },
     "taxonomy_not_text": {
         "vi": "`{key}` phải là một dòng chữ, không phải danh sách hay nhóm khoá",
         "en": "`{key}` must be text, not a list or a mapping",

@@ -82,3 +82,40 @@ def default_problem(default: Any, schema: Mapping[str, Any], codes: Mapping[str,
     if error is not None:
         return "taxonomy_bad_default", {"value": default, "problem": error.message}
     return None
+
+
+# The settings of html.yml beside its items (the allow-list of card bodies, see cards/body_html.py).
+HTML_TEXT_LISTS = ("attributes", "classes", "url_schemes", "removed_with_content", "markdown_extensions")
+HTML_PATTERNS = ("id_pattern",)
+HTML_PATTERN_LISTS = ("class_patterns",)
+
+
+def html_policy_problems(settings: Mapping[str, Any]) -> list[tuple[str, str, dict[str, object]]]:
+    """``(key, message code, params)`` for html.yml settings that would break rendering every card:
+    word lists that are not lists, patterns that do not compile, Markdown extensions that do not load."""
+    problems: list[tuple[str, str, dict[str, object]]] = []
+    for key in HTML_TEXT_LISTS + HTML_PATTERN_LISTS:
+        value = settings.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
+            problems.append((key, "taxonomy_not_a_list", {"key": key}))
+    patterns = [(key, settings.get(key, "^$")) for key in HTML_PATTERNS]
+    patterns += [(key, item) for key in HTML_PATTERN_LISTS if isinstance(settings.get(key), list)
+                 for item in settings[key]]
+    for key, pattern in patterns:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as error:
+            problems.append((key, "taxonomy_bad_pattern", {"pattern": pattern, "problem": str(error)}))
+    extensions = settings.get("markdown_extensions", [])
+    configs = settings.get("markdown_extension_configs", {})
+    if not isinstance(configs, Mapping) or not all(isinstance(value, Mapping) for value in configs.values()):
+        problems.append(("markdown_extension_configs", "taxonomy_bad_shape",
+                         {"expected": "markdown_extension_configs: {tên-phần-mở-rộng: {tuỳ-chọn: giá-trị}}"}))
+    elif isinstance(extensions, list) and all(isinstance(item, str) for item in extensions):
+        import markdown  # only to try the extensions: the taxonomy itself renders nothing
+
+        try:
+            markdown.Markdown(extensions=list(extensions), extension_configs={k: dict(v) for k, v in configs.items()})
+        except (ImportError, AttributeError, TypeError, KeyError, ValueError) as error:
+            problems.append(("markdown_extensions", "taxonomy_bad_markdown", {"problem": str(error)}))
+    return problems

@@ -23,6 +23,7 @@ from kho_stem.taxonomy.self_check import (
     code_problem,
     default_problem,
     field_schema_problems,
+    html_policy_problems,
     not_text,
 )
 from kho_stem.yaml_source import LocatedDocument, YamlSyntaxError, load_located
@@ -244,6 +245,9 @@ class _TaxonomyLoader:
         required = ("code", "label", *_EXTRA_KEYS.get(name, ()))
         if name == "hazards":
             self.check_hazard_word_lists(file, document, data)
+        if name == "html":
+            for key, code, params in html_policy_problems(data):
+                self.report(file, document.line_of((key,), 1), key, code, **params)
         terms: list[Term] = []
         seen: set[str] = set()
         for index, item in enumerate(data["items"]):
