@@ -13,7 +13,6 @@ located problem. Goal (issue #18): 1,000 cards within 3 s; 5,000 within 5 s.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -26,38 +25,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from project import ROOT, write_project
+from project import ROOT, clone_starter_library, write_project
 
 STARTUP_LIMIT = 900.0  # seconds for the first full build of a large library
 CHANGE_LIMIT = 60.0  # seconds to wait for an edit to show before calling it a failure
 EDITS = 3  # the same card saved this many times, each with a new sentence
-_TITLE = re.compile(r"^title: (.*)$", re.MULTILINE)
-
-
-def clone_starters(activities: Path, count: int) -> list[Path]:
-    """``count`` bundles cloned from the starter cards: folder ``<slug>-b<k>``, title ``… (bản k)``."""
-    starters = sorted(path for path in (ROOT / "activities").iterdir() if (path / "index.md").is_file())
-    made: list[Path] = []
-    for index in range(count):
-        source = starters[index % len(starters)]
-        copy = index // len(starters) + 1
-        target = activities / f"{source.name}-b{copy}"
-        shutil.copytree(source, target)
-        card = target / "index.md"
-        text = card.read_text(encoding="utf-8")
-        title = _TITLE.search(text)
-        assert title is not None, card
-        card.write_text(f"{text[:title.start(1)]}{_retitled(title.group(1), copy)}{text[title.end(1):]}",
-                        encoding="utf-8")
-        made.append(card)
-    return made
-
-
-def _retitled(title: str, copy: int) -> str:
-    """The title with " (bản k)" appended, inside its quotes when it is quoted."""
-    if len(title) > 1 and title[0] in "\"'" and title[-1] == title[0]:
-        return f"{title[:-1]} (bản {copy}){title[-1]}"
-    return f"{title} (bản {copy})"
 
 
 def free_port() -> int:
@@ -90,7 +62,7 @@ def wait_for(url: str, text: str, limit: float, server: subprocess.Popen[bytes])
 def make_project(folder: Path, count: int) -> list[Path]:
     activities = write_project(folder)
     shutil.copy(ROOT / "build.py", folder / "build.py")
-    return clone_starters(activities, count)
+    return clone_starter_library(activities, count)
 
 
 def measure(count: int, log: Path) -> tuple[float, list[float], float]:

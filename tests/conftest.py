@@ -8,6 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "bench"))  # project.py: the starter cards cloned into realistic libraries
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, served  # noqa: E402, F401 (tests import them here)
 from kho_stem.cards.card import slug_of  # noqa: E402

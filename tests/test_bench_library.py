@@ -3,17 +3,13 @@ of real cards, with new slugs and titles and every picture of their bundles."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from project import as_copy, clone_starter_library, starter_bundles, write_project
 
-from conftest import ROOT
 from kho_stem.taxonomy.vocabularies import load_taxonomy
 from kho_stem.validation.library import check_library, find_card_files
-
-sys.path.insert(0, str(ROOT / "bench"))
-from project import as_copy, clone_starter_library, starter_bundles, write_project
 
 
 def _title(card: Path) -> str:

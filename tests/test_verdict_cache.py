@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from starter_clones import retitled
+from project import as_copy
 from test_images import rotated_photo_with_gps
 
 from conftest import ROOT, VALID_CARD, edit
@@ -42,10 +42,7 @@ def _library(root: Path) -> Path:
             target = folder / f"{bundle.name}-ban-{copy}"
             shutil.copytree(bundle, target)
             card = target / "index.md"
-            lines = card.read_text(encoding="utf-8").split("\n")
-            title = next(i for i, line in enumerate(lines) if line.startswith("title:"))
-            lines[title] = retitled(lines[title], f" (bản {copy})")
-            card.write_text("\n".join(lines), encoding="utf-8")
+            card.write_text(as_copy(card.read_text(encoding="utf-8"), copy, card), encoding="utf-8")
     broken = folder / f"{STARTER[0].name}-ban-2" / "index.md"
     broken.write_text(edit(broken.read_text(encoding="utf-8"), "\nduration: ", "\nduration: 9"), encoding="utf-8")
     for copy in (1, 2):
