@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
+
+from kho_stem.cards.cache_file import write_cache_file
 
 FORMAT = 1  # of the files written here
 
@@ -35,11 +36,4 @@ class BodyCache:
         return data if isinstance(data, dict) else None
 
     def put(self, body: str, first_line: int, data: dict[str, Any]) -> None:
-        target = self._file(body, first_line)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.{os.getpid()}")
-            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            temporary.replace(target)
-        except OSError:
-            pass  # a read-only or full disk costs speed, never a check
+        write_cache_file(self._file(body, first_line), json.dumps(data, ensure_ascii=False).encode("utf-8"))

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import PIL
 
 from kho_stem.cards import images
+from kho_stem.cards.cache_file import write_cache_file
 from kho_stem.cards.images import MAX_BYTES, ImageProblem, inspect_image_fully
 
 FORMAT = 1  # of the files written here
@@ -76,10 +76,4 @@ class ImageChecks:
             return
         problem, located = found
         data = {"problem": [problem.code, problem.params] if problem else None, "located": located}
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = file.with_name(f".{file.name}.{os.getpid()}")
-            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            temporary.replace(file)
-        except OSError:
-            pass  # a read-only or full disk costs speed, never a check
+        write_cache_file(file, json.dumps(data, ensure_ascii=False).encode("utf-8"))

@@ -21,6 +21,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import kho_stem
+from kho_stem.cards.cache_file import write_cache_file
 from kho_stem.cards.card import Card
 from kho_stem.cards.card_file import BUNDLE_INDEX
 from kho_stem.cards.image_refs import resolve_image
@@ -147,14 +148,7 @@ class VerdictCache:
         return verdict
 
     def put(self, key: str, verdict: Verdict) -> None:
-        target = self._file(key)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.{os.getpid()}")
-            temporary.write_bytes(pickle.dumps(verdict, protocol=pickle.HIGHEST_PROTOCOL))
-            temporary.replace(target)
-        except OSError:
-            pass  # a read-only or full disk costs speed, never a check
+        write_cache_file(self._file(key), pickle.dumps(verdict, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _unchanged(use: ImageUse) -> bool:

@@ -1,0 +1,18 @@
+"""Writing a cache file: whole or not at all, and never a reason for a check or build to fail."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def write_cache_file(target: Path, data: bytes) -> None:
+    """Write ``data`` beside ``target`` and rename it into place, so a reader never sees half a file;
+    a read-only or full disk only costs the speed the cache would have given."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}")
+        temporary.write_bytes(data)
+        temporary.replace(target)
+    except OSError:
+        pass
