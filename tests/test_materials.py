@@ -11,6 +11,7 @@ from conftest import ROOT
 from kho_stem.cards import load_reviews
 from kho_stem.catalog.facts import MaterialNames, library_facts, material_name
 from kho_stem.diagnostics.problems import DiagnosticError
+from kho_stem.site.class_materials import class_materials
 from kho_stem.taxonomy import load_taxonomy
 from kho_stem.validation import check_library, find_card_files
 
@@ -142,3 +143,17 @@ def test_everyday_items_are_the_few_every_class_has(taxonomy):
     everyday = {term.label for term in taxonomy["materials"] if term.get("everyday")}
     assert {"nước", "giấy trắng"} <= everyday
     assert not everyday & {"kéo", "hồ dán", "chai nhựa"}, "a poor class has to find these"
+
+
+def test_the_class_list_offers_what_cards_need_and_what_stands_in(taxonomy, starter_cards):
+    facts = library_facts(starter_cards, taxonomy)
+    for some in (facts, facts[:1], [fact for fact in facts if "chai nhựa" in fact.materials][:1]):
+        offered = class_materials(some, taxonomy["materials"])
+        needed = {name for fact in some for need in fact.material_needs for name in need}
+        assert needed <= set(offered.names)
+        assert all(0 <= position < len(offered.names) for row in offered.substitutes for position in row)
+        assert set(offered.tickable) | set(offered.everyday_names) == set(offered.names)
+    offered = class_materials(facts, taxonomy["materials"])
+    bottle = offered.names.index("chai nhựa")
+    assert offered.names.index("lọ nhựa") in offered.substitutes[bottle], "a jar stands in for a bottle"
+    assert "nước" in offered.everyday_names and "nước" not in offered.tickable

@@ -43,12 +43,9 @@ class ClassMaterials:
     def everyday_names(self) -> tuple[str, ...]:
         return tuple(self.names[index] for index in self.everyday)
 
-    def position(self, name: str) -> int:
-        return self.names.index(name)
-
     def needs(self, facts: CardFacts) -> list[list[int]]:
         """Per thing the card needs, the positions of the names any of which does."""
-        return [[self.position(name) for name in need] for need in facts.material_needs]
+        return [[self.names.index(name) for name in need] for need in facts.material_needs]
 
     def data(self) -> dict[str, object]:
         return {
@@ -67,8 +64,11 @@ def class_materials(facts: Iterable[CardFacts], vocabulary: Vocabulary) -> Class
     needed = {name for fact in facts for need in fact.material_needs for name in need}
     stand_ins = {by_code[code].label for name in needed for code in by_label[name].get("substitutes") or ()}
     names = tuple(sorted(needed | stand_ins, key=lambda name: (fold(name), name)))
+    position = {name: index for index, name in enumerate(names)}
     everyday = tuple(index for index, name in enumerate(names) if by_label[name].get("everyday") is True)
+    # A stand-in no card needs may list substitutes of its own that are not offered: they never matter.
     substitutes = tuple(
-        tuple(names.index(by_code[code].label) for code in by_label[name].get("substitutes") or ())
+        tuple(position[label] for code in by_label[name].get("substitutes") or ()
+              if (label := by_code[code].label) in position)
         for name in names)
     return ClassMaterials(names, everyday, substitutes)
