@@ -45,9 +45,17 @@ class MaterialMatcher:
         self._quantities = PhraseIndex((str(word), True) for word in settings.get(QUANTITY_WORDS, ()))
         self._parts = _splitter((",", ";"), settings.get(LIST_WORDS, ()))
         self._alternatives = _splitter(("/",), settings.get(OR_WORDS, ()))
+        # Libraries repeat their lines ("kéo đầu tròn dành cho trẻ em", "băng dính giấy"): read each once.
+        self._read: dict[str, tuple[MaterialNeed, ...]] = {}
 
     def needs(self, line: str) -> tuple[MaterialNeed, ...]:
         """The materials ``line`` needs, in its order, each once; empty when no part names one."""
+        known = self._read.get(line)
+        if known is None:
+            known = self._read[line] = self._needs(line)
+        return known
+
+    def _needs(self, line: str) -> tuple[MaterialNeed, ...]:
         text = _SPACES.sub(" ", _BRACKETS.sub(" ", nfc(line))).strip()
         needs: list[MaterialNeed] = []
         seen: set[str] = set()
