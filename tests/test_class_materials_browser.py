@@ -126,6 +126,9 @@ def test_chi_nhung_thu_da_chon_keeps_cards_having_every_ticked_material(page, si
     # A count now says what ticking that material too would give.
     assert page.locator("input[name=vat-lieu][value='chai nhựa'] ~ .ks-count").inner_text() == "(0)"
     assert page.locator("input[name=vat-lieu][value='giấy trắng'] ~ .ks-count").inner_text() == "(1)"
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # the printed list says how it was chosen
+    assert page.inner_text("[data-ks-print-filters]").startswith(
+        "Nguyên vật liệu (Chỉ những thứ đã chọn: thẻ dùng đủ mọi thứ đã đánh dấu): ")
     address = page.evaluate("location.href")
     assert "vat-lieu-du=1" in address
     page.goto("about:blank")

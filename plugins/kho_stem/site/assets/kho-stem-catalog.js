@@ -240,7 +240,11 @@
     facets.forEach(function (facet) {
       var labels = controls(filters, facet.key).filter(function (box) { return box.checked; })
         .map(function (box) { return box.parentNode.querySelector("span").textContent; });
-      if (labels.length) parts.push(facet.legend + ": " + labels.join(", "));
+      var mode = facet.key === keys.materials && state.materialsAll
+        ? " (" + modeChoices().filter(function (radio) { return radio.checked; })[0].parentNode
+          .querySelector("span").textContent + ")"
+        : "";
+      if (labels.length) parts.push(facet.legend + mode + ": " + labels.join(", "));
     });
     if (state.reviewed) parts.push("Chỉ thẻ đã duyệt");
     root.querySelector("[data-ks-print-filters]").textContent = parts.length ? parts.join(" · ") : "Mọi hoạt động";
