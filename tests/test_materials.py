@@ -157,3 +157,13 @@ def test_the_class_list_offers_what_cards_need_and_what_stands_in(taxonomy, star
     bottle = offered.names.index("chai nhựa")
     assert offered.names.index("lọ nhựa") in offered.substitutes[bottle], "a jar stands in for a bottle"
     assert "nước" in offered.everyday_names and "nước" not in offered.tickable
+
+
+def test_a_taxonomy_without_materials_offers_no_class_list(taxonomy, starter_cards, tmp_path: Path):
+    shutil.copytree(ROOT / "content" / "taxonomy", tmp_path / "taxonomy")
+    (tmp_path / "taxonomy" / "materials.yml").unlink()
+    bare = load_taxonomy(tmp_path / "taxonomy")
+    facts = library_facts(starter_cards, bare)
+    assert all(fact.materials == () and fact.material_needs == () for fact in facts)
+    offered = class_materials(facts, bare.vocabularies.get("materials"))
+    assert offered.names == () and offered.data()["names"] == []

@@ -58,9 +58,10 @@ class ClassMaterials:
         }
 
 
-def class_materials(facts: Iterable[CardFacts], vocabulary: Vocabulary) -> ClassMaterials:
-    by_label = {term.label: term for term in vocabulary}
-    by_code = {term.code: term for term in vocabulary}
+def class_materials(facts: Iterable[CardFacts], vocabulary: Vocabulary | None) -> ClassMaterials:
+    """``vocabulary``: materials.yml, which a taxonomy may leave out (then no card names a material)."""
+    by_label = {term.label: term for term in vocabulary or ()}
+    by_code = {term.code: term for term in vocabulary or ()}
     needed = {name for fact in facts for need in fact.material_needs for name in need}
     stand_ins = {by_code[code].label for name in needed for code in by_label[name].get("substitutes") or ()}
     names = tuple(sorted(needed | stand_ins, key=lambda name: (fold(name), name)))

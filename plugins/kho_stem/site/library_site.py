@@ -73,7 +73,7 @@ class LibrarySite:
         self.print_settings = print_settings or PrintSettings()
         self.official = official  # only reviewed cards were given: pages say so
         self.facets = catalog_facets(taxonomy, all_materials(self.facts))
-        self.class_list = class_materials(self.facts, taxonomy["materials"])  # "Lớp em có gì?"
+        self.class_list = class_materials(self.facts, taxonomy.vocabularies.get("materials"))  # "Lớp em có gì?"
         self.stats = library_stats(self.facts, taxonomy)  # the home page counts and the Thống kê page
         self.image_sources = {
             image: self._image_src(card, image) for card in self.cards for image in card.images

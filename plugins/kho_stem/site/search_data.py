@@ -113,7 +113,8 @@ def search_data(facts: Iterable[CardFacts], facets: tuple[Facet, ...], taxonomy:
                 class_list: ClassMaterials | None = None) -> dict[str, object]:
     """``class_list``: what "Lớp em có gì?" offers (worked out from ``facts`` when not given)."""
     facts = list(facts)
-    class_list = class_list or class_materials(facts, taxonomy["materials"])
+    if class_list is None:
+        class_list = class_materials(facts, taxonomy.vocabularies.get("materials"))
     positions = {facet.key: {value.code: index for index, value in enumerate(facet.values)} for facet in facets}
     age_short = {term.code: term.get("short", term.code) for term in taxonomy.ages}
     cards = []
