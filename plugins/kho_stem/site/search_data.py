@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from kho_stem.catalog.facts import AGE_FACET, MATERIAL_FACET, TOPIC_FACET, CardFacts, Facet
 from kho_stem.site.catalog_page import CLASS_MODE_CONTROL, INVENTORY_CONTROL, REVIEWED_CONTROL
 from kho_stem.site.listing import Thumbnail
+from kho_stem.site.search_terms import SYLLABLE_SHAPE, library_syllables, synonym_alternatives, words_and_pairs
+from kho_stem.site.search_texts import SEARCH_TEXTS, SORT_CONTROL, sort_orders_data
 from kho_stem.site.urls import Linker, card_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
@@ -25,6 +27,7 @@ from kho_stem.taxonomy.vocabularies import Taxonomy
 CATALOG_KEYS = {
     "ages": AGE_FACET, "topics": TOPIC_FACET, "materials": MATERIAL_FACET,
     "reviewed": REVIEWED_CONTROL, "classMode": CLASS_MODE_CONTROL, "inventory": INVENTORY_CONTROL,
+    "sort": SORT_CONTROL,
 }
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -77,15 +80,20 @@ def card_entry(facts: CardFacts, taxonomy: Taxonomy, linker: Linker, facets: tup
         material_texts.append(item.name)
         if item.note:
             material_texts.append(item.note)
+    # One text per line, so that no pair of words spans two of them.
+    other_texts = (*material_texts, *facts.objectives, *facts.safety, markdown_text(facts.card.body),
+                   facts.family or "", facts.inclusion or "")
+    words, pairs = words_and_pairs(*other_texts)
     entry: dict[str, object] = {
         "u": linker.url(card_page(facts.slug)),
         "t": facts.title,
         "d": facts.description,
         "k": " · ".join(topic_labels + [name for name in facts.materials]),
-        "w": unique_words(
-            " ".join(material_texts), " ".join(facts.objectives), " ".join(facts.safety),
-            markdown_text(facts.card.body), facts.family or "", facts.inclusion or ""),
+        "w": words,
+        "p": pairs,
         "n": facts.duration,
+        "m": len(facts.material_items),
+        "up": facts.updated or "",
     }
     for facet in facets:
         entry[facet.key] = [positions[facet.key][code] for code in facet.codes(facts)]
@@ -110,12 +118,20 @@ def search_data(facts: Iterable[CardFacts], facets: tuple[Facet, ...], taxonomy:
                 thumbnails: Mapping[str, Thumbnail], pages: Iterable[PageEntry]) -> dict[str, object]:
     positions = {facet.key: {value.code: index for index, value in enumerate(facet.values)} for facet in facets}
     age_short = {term.code: term.get("short", term.code) for term in taxonomy.ages}
+    cards = [card_entry(fact, taxonomy, linker, facets, positions, thumbnails.get(fact.slug)) for fact in facts]
     return {
         "keys": CATALOG_KEYS,
         "facets": [_facet_entry(facet) for facet in facets],
         "ageShort": [age_short[value.code] for value in next(f for f in facets if f.key == AGE_FACET).values],
-        "cards": [card_entry(fact, taxonomy, linker, facets, positions, thumbnails.get(fact.slug)) for fact in facts],
+        "cards": cards,
         "pages": [{"u": page.url, "t": page.title, "w": page.words} for page in pages],
+        "lexicon": {
+            "syllables": library_syllables(str(card[field]) for card in cards for field in ("t", "d", "k", "w")),
+            "synonyms": synonym_alternatives(taxonomy.synonym_groups),
+            "shape": SYLLABLE_SHAPE,
+        },
+        "sorts": sort_orders_data(),
+        "texts": SEARCH_TEXTS,
     }
 
 
