@@ -112,6 +112,7 @@ Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
 </details>
 <div class="ks-catalog__results">
 <p class="ks-catalog__count" role="status" aria-live="polite">Thư viện có {card_count} hoạt động.</p>
+<div data-ks-suggestions></div>
 {_sort_control()}
 {list_print_action()}<p class="ks-print-filters" data-ks-print-filters></p>
 <div data-ks-results></div>

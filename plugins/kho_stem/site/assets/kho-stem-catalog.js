@@ -33,6 +33,7 @@
   var tileTemplate = root.querySelector("template[data-ks-tile]").content.firstElementChild;
   var siteRoot = root.getAttribute("data-ks-root");
   var sortSelect = root.querySelector("[data-ks-sort]");
+  var suggestions = root.querySelector("[data-ks-suggestions]");
 
   var data, cards, facets, keys;
   var shown = PAGE_SIZE;
@@ -206,12 +207,14 @@
       update();
       queryInput.focus();
     });
-    if (line) results.appendChild(line);
+    if (line) suggestions.appendChild(line);
   }
 
   function showResults(found, state, filtered) {
     var visible = found.slice(0, shown);
     results.textContent = "";
+    suggestions.textContent = "";
+    sortSelect.parentNode.hidden = !found.length; // nothing to put in order
     if (state.classMode) {
       var ready = visible.filter(function (index) { return missing[index].length === 0; });
       var oneShort = visible.filter(function (index) { return missing[index].length === 1; });
