@@ -157,7 +157,8 @@
     for (var i = 0; i <= last;) {
       var synonym = synonymAt(query, i, lex);
       var size = synonym ? synonym.member.folded.length : 1;
-      var typedAlt = { words: query.folded.slice(i, i + size), exact: query.exact.slice(i, i + size), kind: "typed" };
+      var typedAlt = { words: query.folded.slice(i, i + size), exact: query.exact.slice(i, i + size), kind: "typed",
+        whole: lex.rank.has(query.folded[i]) };
       var alts = [typedAlt];
       if (synonym) {
         synonym.group.forEach(function (member) {

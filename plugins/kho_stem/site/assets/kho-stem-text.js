@@ -69,14 +69,21 @@
   }
 
   /* The positions in the entry's list of other words (``w``) of the words folding to ``word``
-   * (starting with it when ``prefix``). */
+   * (starting with it when ``prefix``). The list is indexed the first time a pair is looked for. */
   function positionsOf(entry, word, prefix) {
-    if (!entry._words) entry._words = entry._folded[OTHER_WORDS].trim().split(" ");
-    var found = [];
-    for (var i = 0; i < entry._words.length; i++) {
-      var candidate = entry._words[i];
-      if (candidate === word || (prefix && candidate.lastIndexOf(word, 0) === 0)) found.push(i);
+    if (!entry._positions) {
+      var index = new Map();
+      entry._folded[OTHER_WORDS].trim().split(" ").forEach(function (each, position) {
+        if (index.has(each)) index.get(each).push(position);
+        else index.set(each, [position]);
+      });
+      entry._positions = index;
     }
+    if (!prefix) return entry._positions.get(word) || [];
+    var found = [];
+    entry._positions.forEach(function (positions, each) {
+      if (each.lastIndexOf(word, 0) === 0) found = found.concat(positions);
+    });
     return found;
   }
 
@@ -102,54 +109,27 @@
     return false;
   }
 
-  /* Whether ``words`` stand together, in this order, in ``field`` of the entry. A synonym is looked
-   * for as written (its diacritics say which word it is); anything else folded. ``prefix``: the last
-   * word may be the start of a word (the teacher is still typing it). */
-  function together(entry, field, words, exact, prefix) {
-    if (field !== OTHER_WORDS || words.length === 1) {
-      var text = (exact ? entry._exact : entry._folded)[field];
-      return text.indexOf(" " + words.join(" ") + (prefix ? "" : " ")) >= 0;
-    }
-    var folded = exact ? words.map(fold) : words;
-    for (var i = 0; i + 1 < folded.length; i++) {
-      if (!hasPair(entry, folded[i], folded[i + 1], prefix && i + 2 === folded.length)) return false;
-    }
-    return true;
+  /* A run of words to look for, with its search strings made once per query, not once per card.
+   * A synonym is looked for as written (its diacritics say which word it is); anything else folded. */
+  function phrase(words, exact) {
+    var joined = " " + words.join(" ");
+    return { count: words.length, exact: exact, open: joined, closed: joined + " ",
+      folded: exact ? words.map(fold) : words };
   }
 
-  /* How well one slot of the query matches: its best points over fields and alternatives, and
-   * whether some alternative stands whole (its words side by side) somewhere. 0 points: missing. */
-  function matchSlot(entry, slot, query, last) {
-    var best = 0;
-    var whole = false;
-    for (var a = 0; a < slot.alts.length; a++) {
-      var alt = slot.alts[a];
-      var synonym = alt.kind === "synonym";
-      var words = synonym ? alt.exact : alt.words;
-      var prefix = last && alt.kind === "typed";
-      for (var field = 0; field < WEIGHTS.length; field++) {
-        var points = 0;
-        if (together(entry, field, words, synonym, false)) {
-          points = WEIGHTS[field];
-          whole = true;
-        } else if (prefix && together(entry, field, words, false, true)) {
-          points = WEIGHTS[field] / 2;
-          whole = true;
-        } else if (words.length > 1 && words.every(function (word) {
-          return together(entry, field, [word], synonym, false);
-        })) {
-          points = WEIGHTS[field] / 2; // the words are there, but not side by side
-        }
-        if (!points) continue;
-        points *= KIND_FACTORS[alt.kind];
-        // Only words typed with diacritics say which accents the teacher meant.
-        if (alt.kind === "typed" && typedWithDiacritics(alt) && together(entry, field, alt.exact, true, prefix)) {
-          points *= 2;
-        }
-        if (points > best) best = points;
-      }
+  /* Whether the words of ``run`` stand together, in this order, in ``field`` of the entry.
+   * ``prefix``: the last word may be the start of a word (the teacher is still typing it). */
+  function together(entry, field, run, prefix) {
+    if (field !== OTHER_WORDS || run.count === 1) {
+      var text = (run.exact ? entry._exact : entry._folded)[field];
+      // Most fields lack the words altogether: one look for their start settles those.
+      var at = text.indexOf(run.open);
+      return at >= 0 && (prefix || text.indexOf(run.closed, at) >= 0);
     }
-    return { points: best, whole: whole };
+    for (var i = 0; i + 1 < run.count; i++) {
+      if (!hasPair(entry, run.folded[i], run.folded[i + 1], prefix && i + 2 === run.count)) return false;
+    }
+    return true;
   }
 
   function typedWithDiacritics(alt) {
@@ -157,17 +137,76 @@
     return false;
   }
 
-  /* Whether some alternative of ``slot`` ends right where one of ``next`` begins, in a field. */
-  function slotsTogether(entry, slot, next, nextIsLast) {
+  /* What score() looks for, worked out once per query and kept on it: per slot its alternatives,
+   * between neighbouring slots the pairs of words that would join them, and the whole phrase. */
+  function plan(query) {
+    if (query._plan) return query._plan;
+    var slots = query.slots || plainSlots(query);
+    var last = slots.length - 1;
+    var planned = slots.map(function (slot, i) {
+      return { size: slot.size, alts: slot.alts.map(function (alt) {
+        var synonym = alt.kind === "synonym";
+        var words = synonym ? alt.exact : alt.words;
+        return {
+          factor: KIND_FACTORS[alt.kind],
+          run: phrase(words, synonym),
+          prefix: i === last && alt.kind === "typed",
+          parts: words.length > 1 ? words.map(function (word) { return phrase([word], synonym); }) : [],
+          diacritics: alt.kind === "typed" && typedWithDiacritics(alt) ? phrase(alt.exact, true) : null
+        };
+      }) };
+    });
+    var links = [];
+    for (var j = 0; j < last; j++) {
+      var joins = [];
+      slots[j].alts.forEach(function (first) {
+        slots[j + 1].alts.forEach(function (second) {
+          joins.push({ run: phrase(first.words.slice(-1).concat(second.words.slice(0, 1)), false),
+            // A last word that is a whole syllable of the library joins as that word: looking for
+            // every word it starts in the pairs of each card would cost far more than it finds.
+            prefix: j + 1 === last && second.kind === "typed" && second.words.length === 1 && !second.whole });
+        });
+      });
+      links.push(joins);
+    }
+    query._plan = { slots: planned, links: links,
+      phrase: query.folded.length > 1 ? " " + query.folded.join(" ") : null, length: query.folded.length };
+    return query._plan;
+  }
+
+  /* How well one slot of the query matches: its best points over fields and alternatives, and
+   * whether some alternative stands whole (its words side by side) somewhere. 0 points: missing. */
+  function matchSlot(entry, slot) {
+    var best = 0;
+    var whole = false;
     for (var a = 0; a < slot.alts.length; a++) {
-      for (var b = 0; b < next.alts.length; b++) {
-        var first = slot.alts[a];
-        var second = next.alts[b];
-        var words = first.words.slice(-1).concat(second.words.slice(0, 1));
-        var prefix = nextIsLast && second.kind === "typed" && second.words.length === 1;
-        for (var field = 0; field < WEIGHTS.length; field++) {
-          if (together(entry, field, words, false, prefix)) return true;
+      var alt = slot.alts[a];
+      for (var field = 0; field < WEIGHTS.length; field++) {
+        var points = 0;
+        if (together(entry, field, alt.run, false)) {
+          points = WEIGHTS[field];
+          whole = true;
+        } else if (alt.prefix && together(entry, field, alt.run, true)) {
+          points = WEIGHTS[field] / 2;
+          whole = true;
+        } else if (alt.parts.length && alt.parts.every(function (part) { return together(entry, field, part, false); })) {
+          points = WEIGHTS[field] / 2; // the words are there, but not side by side
         }
+        if (!points) continue;
+        points *= alt.factor;
+        // Only words typed with diacritics say which accents the teacher meant.
+        if (alt.diacritics && together(entry, field, alt.diacritics, alt.prefix)) points *= 2;
+        if (points > best) best = points;
+      }
+    }
+    return { points: best, whole: whole };
+  }
+
+  /* Whether one of the pairs that would join two neighbouring slots stands in a field. */
+  function joined(entry, joins) {
+    for (var k = 0; k < joins.length; k++) {
+      for (var field = 0; field < WEIGHTS.length; field++) {
+        if (together(entry, field, joins[k].run, joins[k].prefix)) return true;
       }
     }
     return false;
@@ -181,22 +220,21 @@
    * so at double; and the whole query as a phrase once more in each field written as text. */
   function score(entry, query) {
     prepare(entry);
-    var slots = query.slots || plainSlots(query);
-    if (!slots.length) return 0;
+    var planned = plan(query);
+    if (!planned.slots.length) return 0;
     var points = 0;
     var pairs = 0;
-    var last = slots.length - 1;
-    for (var i = 0; i <= last; i++) {
-      var match = matchSlot(entry, slots[i], query, i === last);
+    for (var i = 0; i < planned.slots.length; i++) {
+      var match = matchSlot(entry, planned.slots[i]);
       if (!match.points) return 0;
       points += match.points;
-      if (match.whole) pairs += slots[i].size - 1;
-      if (i < last && slotsTogether(entry, slots[i], slots[i + 1], i + 1 === last)) pairs += 1;
+      if (match.whole) pairs += planned.slots[i].size - 1;
     }
-    if (query.folded.length > 1) {
-      var phrase = query.folded.join(" ");
+    // Only a card with every word is worth looking for pairs in (most cards are not).
+    for (var j = 0; j < planned.links.length; j++) if (joined(entry, planned.links[j])) pairs += 1;
+    if (planned.phrase) {
       for (var f = 0; f < OTHER_WORDS; f++) {
-        if (entry._folded[f].indexOf(" " + phrase) >= 0) points += WEIGHTS[f] * query.folded.length;
+        if (entry._folded[f].indexOf(planned.phrase) >= 0) points += WEIGHTS[f] * planned.length;
       }
     }
     return pairs * PAIR_TIER + Math.min(points, PAIR_TIER - 1);
