@@ -164,3 +164,8 @@ def test_a_broken_synonym_group_gets_a_located_message(taxonomy_copy: Path, old:
     path.write_text(text.replace(old, new), encoding="utf-8")
     problems = _problems(taxonomy_copy)
     assert len(problems) == 1 and problems[0].startswith(expected), problems
+
+
+def test_a_taxonomy_without_synonyms_has_no_groups(taxonomy_copy: Path):
+    (taxonomy_copy / "synonyms.yml").unlink()
+    assert load_taxonomy(taxonomy_copy).synonym_groups == ()
