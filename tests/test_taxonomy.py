@@ -143,3 +143,31 @@ def test_a_broken_html_policy_gets_a_located_message_not_a_traceback(taxonomy_co
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
     problems = _problems(taxonomy_copy)
     assert any(p.startswith("html.yml:") and expected in p for p in problems), problems
+
+
+def test_synonym_groups_are_loaded_as_data(taxonomy):
+    groups = taxonomy.synonym_groups
+    for pair in (("thìa", "muỗng"), ("cốc", "ly"), ("bóng bay", "bong bóng"), ("lợn", "heo"), ("sắn", "khoai mì")):
+        assert any(set(pair) <= set(group) for group in groups), pair
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("words: [thìa, muỗng]", "words: [thìa, thia]",
+     "synonyms.yml:11: items[2].words: nhóm từ đồng nghĩa [thìa, thia] cần ít nhất hai từ khác nhau"),
+    ("words: [bát, chén]", "words: [bát, chén, ly]",
+     'synonyms.yml:12: items[3].words: từ "ly" (không tính dấu) đã có trong nhóm thứ 1; mỗi từ chỉ thuộc một nhóm'),
+    ("words: [lọ, hũ]", 'words: [lọ, " "]', "synonyms.yml:13: items[4].words: nhóm từ đồng nghĩa có một từ trống"),
+    ("words: [chậu, thau]", "words: chậu thau", "synonyms.yml:14: words: `words` phải là một danh sách chữ"),
+])
+def test_a_broken_synonym_group_gets_a_located_message(taxonomy_copy: Path, old: str, new: str, expected: str):
+    path = taxonomy_copy / "synonyms.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    problems = _problems(taxonomy_copy)
+    assert len(problems) == 1 and problems[0].startswith(expected), problems
+
+
+def test_a_taxonomy_without_synonyms_has_no_groups(taxonomy_copy: Path):
+    (taxonomy_copy / "synonyms.yml").unlink()
+    assert load_taxonomy(taxonomy_copy).synonym_groups == ()

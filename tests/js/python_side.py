@@ -87,6 +87,9 @@ def _passes_all_but(facts: CardFacts, facets: tuple[Facet, ...], state: State, l
 def _case(facts: list[CardFacts], facets: tuple[Facet, ...], state: State) -> dict[str, object]:
     """Which cards ``state`` keeps (positions, title order) and, per value, how many the value would give."""
     found = [i for i, fact in enumerate(facts) if _passes_all_but(fact, facets, state, "")]
+    # Without a query, the newest first (the catalog's default order), then in title order: a sort
+    # with reverse=True keeps equal dates in their order.
+    found.sort(key=lambda i: facts[i].updated or "", reverse=True)
     if state["classMode"]:  # what the class can do at once first, then what lacks one thing
         found.sort(key=lambda i: _lacking(facts[i], state))
     counts: dict[str, dict[str, int]] = {}

@@ -615,6 +615,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "\"{code}\" không thể dùng thay cho chính nó; bỏ mã này khỏi `substitutes`",
         "en": "\"{code}\" cannot stand in for itself; remove it from `substitutes`",
     },
+    # Search synonyms (content/taxonomy/synonyms.yml, #23 item 2)
+    "synonyms_too_few": {
+        "vi": "nhóm từ đồng nghĩa [{words}] cần ít nhất hai từ khác nhau (không tính dấu), ví dụ "
+              "words: [thìa, muỗng]; thêm một từ hoặc xoá nhóm này",
+        "en": "synonym group [{words}] needs at least two words that differ (diacritics ignored), e.g. "
+              "words: [thìa, muỗng]; add a word or remove the group",
+    },
+    "synonyms_word_twice": {
+        "vi": "từ \"{word}\" (không tính dấu) đã có trong nhóm thứ {group}; mỗi từ chỉ thuộc một nhóm, "
+              "hãy gộp hai nhóm hoặc bỏ từ ở một nhóm",
+        "en": "word \"{word}\" (diacritics ignored) is already in group {group}; a word belongs to one group "
+              "only: merge the two groups or remove the word from one",
+    },
+    "synonyms_empty_word": {
+        "vi": "nhóm từ đồng nghĩa có một từ trống; xoá mục trống trong `words`",
+        "en": "a synonym group has an empty word; remove the empty entry from `words`",
+    },
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {

@@ -15,6 +15,7 @@ from kho_stem.site.listing import tile_template
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import list_print_action
 from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT
+from kho_stem.site.search_texts import SEARCH_TEXTS, SORT_CONTROL, SORT_ORDERS
 from kho_stem.site.theme import BUTTON_CLASS, HIDE_TABLE_OF_CONTENTS
 from kho_stem.site.urls import Linker, cards_index_page, catalog_page
 from kho_stem.text import fold
@@ -37,6 +38,13 @@ def _checkbox(name: str, value: str, label: str, extra_class: str = "") -> str:
 def _list_filter(label: str) -> str:
     return (f'<input type="search" class="ks-list-filter" aria-label="{e(label)}" placeholder="{e(label)}" '
             'autocomplete="off" data-ks-list-filter>')
+
+
+def _sort_control() -> str:
+    """The orders of the results; the script selects the one in use (relevance only with a query)."""
+    options = "".join(f'<option value="{e(order.code)}">{e(order.label)}</option>' for order in SORT_ORDERS)
+    return (f'<p class="ks-sort"><label for="ks-sort">{e(SEARCH_TEXTS["sortLabel"])}</label> '
+            f'<select id="ks-sort" name="{SORT_CONTROL}" data-ks-sort>{options}</select></p>')
 
 
 def _facet(facet: Facet) -> str:
@@ -129,6 +137,8 @@ def render_catalog_page(
 </details>
 <div class="ks-catalog__results">
 <p class="ks-catalog__count" role="status" aria-live="polite">Thư viện có {card_count} hoạt động.</p>
+<div data-ks-suggestions></div>
+{_sort_control()}
 {list_print_action()}<p class="ks-print-filters" data-ks-print-filters></p>
 <div data-ks-results></div>
 {tile_template()}

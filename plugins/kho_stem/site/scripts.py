@@ -9,9 +9,11 @@ from __future__ import annotations
 
 FOLDER = "assets/kho-stem/"
 
-# Every page, in this order: the search logic (fold, tokenise, score), then the header search box.
+# Every page, in this order: the search logic (fold, tokenise, score), reading a query against the
+# library's words (split, synonyms, slips, suggestions), then the header search box.
 PAGE_SCRIPTS = (
     f"{FOLDER}kho-stem-text.js",
+    f"{FOLDER}kho-stem-query.js",
     f"{FOLDER}kho-stem-search.js",
     f"{FOLDER}kho-stem-print.js",
     f"{FOLDER}kho-stem-page.js",  # keyboard access to tables and code that scroll sideways

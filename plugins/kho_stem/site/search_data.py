@@ -19,6 +19,8 @@ from kho_stem.catalog.facts import AGE_FACET, MATERIAL_FACET, TOPIC_FACET, CardF
 from kho_stem.site.catalog_page import CLASS_MODE_CONTROL, INVENTORY_CONTROL, MATERIALS_ALL_CONTROL, REVIEWED_CONTROL
 from kho_stem.site.class_materials import ClassMaterials, class_materials
 from kho_stem.site.listing import Thumbnail
+from kho_stem.site.search_terms import SYLLABLE_SHAPE, library_syllables, synonym_alternatives, words_and_pairs
+from kho_stem.site.search_texts import SEARCH_TEXTS, SORT_CONTROL, sort_orders_data
 from kho_stem.site.urls import Linker, card_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
@@ -27,6 +29,7 @@ CATALOG_KEYS = {
     "ages": AGE_FACET, "topics": TOPIC_FACET, "materials": MATERIAL_FACET,
     "reviewed": REVIEWED_CONTROL, "classMode": CLASS_MODE_CONTROL, "inventory": INVENTORY_CONTROL,
     "materialsAll": MATERIALS_ALL_CONTROL,
+    "sort": SORT_CONTROL,
 }
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -79,15 +82,20 @@ def card_entry(facts: CardFacts, taxonomy: Taxonomy, linker: Linker, facets: tup
         material_texts.append(item.name)
         if item.note:
             material_texts.append(item.note)
+    # One text per line, so that no pair of words spans two of them.
+    other_texts = (*material_texts, *facts.objectives, *facts.safety, markdown_text(facts.card.body),
+                   facts.family or "", facts.inclusion or "")
+    words, pairs = words_and_pairs(*other_texts)
     entry: dict[str, object] = {
         "u": linker.url(card_page(facts.slug)),
         "t": facts.title,
         "d": facts.description,
         "k": " · ".join(topic_labels + [name for name in facts.materials]),
-        "w": unique_words(
-            " ".join(material_texts), " ".join(facts.objectives), " ".join(facts.safety),
-            markdown_text(facts.card.body), facts.family or "", facts.inclusion or ""),
+        "w": words,
+        "p": pairs,
         "n": facts.duration,
+        "nm": len(facts.material_items),
+        "up": facts.updated or "",
     }
     for facet in facets:
         entry[facet.key] = [positions[facet.key][code] for code in facet.codes(facts)]
@@ -129,6 +137,13 @@ def search_data(facts: Iterable[CardFacts], facets: tuple[Facet, ...], taxonomy:
         "classMaterials": class_list.data(),
         "cards": cards,
         "pages": [{"u": page.url, "t": page.title, "w": page.words} for page in pages],
+        "lexicon": {
+            "syllables": library_syllables(str(card[field]) for card in cards for field in ("t", "d", "k", "w")),
+            "synonyms": synonym_alternatives(taxonomy.synonym_groups),
+            "shape": SYLLABLE_SHAPE,
+        },
+        "sorts": sort_orders_data(),
+        "texts": SEARCH_TEXTS,
     }
 
 

@@ -8,10 +8,10 @@ Each function returns ``(message code, parameters)`` pairs; the loader adds file
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from kho_stem.text import is_slug
+from kho_stem.text import fold, is_slug
 
 # Their codes become page addresses (do-tuoi/<code>/, chu-de/<code>/) and filter values:
 # `../../` in a topic code reached the home page's links.
@@ -118,4 +118,23 @@ def html_policy_problems(settings: Mapping[str, Any]) -> list[tuple[str, str, di
             markdown.Markdown(extensions=list(extensions), extension_configs={k: dict(v) for k, v in configs.items()})
         except (ImportError, AttributeError, TypeError, KeyError, ValueError) as error:
             problems.append(("markdown_extensions", "taxonomy_bad_markdown", {"problem": str(error)}))
+    return problems
+
+
+def synonym_group_problems(groups: Sequence[Sequence[str]]) -> list[tuple[int, str, dict[str, object]]]:
+    """``(group position, message code, params)`` for synonyms.yml: search compares words with their
+    diacritics ignored, so a group needs two words that differ so, and a word may sit in one group only
+    (else typing it would pull in two unrelated groups)."""
+    problems: list[tuple[int, str, dict[str, object]]] = []
+    owner: dict[str, int] = {}
+    for position, group in enumerate(groups):
+        folded = [" ".join(fold(word).split()) for word in group]
+        if "" in folded:
+            problems.append((position, "synonyms_empty_word", {}))
+            continue
+        if len(set(folded)) < 2:
+            problems.append((position, "synonyms_too_few", {"words": ", ".join(group)}))
+        for word, key in zip(group, folded, strict=True):
+            if owner.setdefault(key, position) != position:
+                problems.append((position, "synonyms_word_twice", {"word": word, "group": owner[key] + 1}))
     return problems

@@ -26,7 +26,9 @@ from kho_stem.taxonomy.self_check import (
     field_schema_problems,
     html_policy_problems,
     not_text,
+    synonym_group_problems,
 )
+from kho_stem.text import nfc
 from kho_stem.yaml_source import LocatedDocument, YamlSyntaxError, load_located
 
 FIELDS_FILE = "fields.yml"
@@ -37,6 +39,7 @@ _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
     "hazards": ("forbid_ages", "adult_only", "must_mention", "safety_point", "source"),
     "processes": ("steps",),
     "materials": ("words",),
+    "synonyms": ("words",),
 }
 # Keys whose value is a list of words or codes: a plain string there would be read letter by letter.
 _TEXT_LIST_KEYS = ("ages", "nha_tre", "attributes", "forbid_ages", "must_mention", "detect", "forbidden_materials",
@@ -133,6 +136,12 @@ class Taxonomy:
     @property
     def processes(self) -> Vocabulary:
         return self.vocabularies["processes"]
+
+    @property
+    def synonym_groups(self) -> tuple[tuple[str, ...], ...]:
+        """The words of each group in synonyms.yml (NFC, lower case); none without that file."""
+        vocabulary = self.vocabularies.get("synonyms")
+        return tuple(tuple(nfc(word).lower() for word in term.get("words")) for term in vocabulary or ())
 
     @property
     def adult_only_markers(self) -> tuple[str, ...]:
@@ -253,6 +262,7 @@ class _TaxonomyLoader:
             for path, key, code, params in material_problems(data):
                 self.report(file, document.line_of(path, 1), key, code, **params)
         terms: list[Term] = []
+        positions: list[int] = []  # each term's place in `items`, for locating later checks
         seen: set[str] = set()
         for index, item in enumerate(data["items"]):
             line = document.line_of(("items", index), 1)
@@ -285,6 +295,7 @@ class _TaxonomyLoader:
                 continue
             seen.add(code)
             extra = {k: v for k, v in item.items() if k not in ("code", "label", "label_en")}
+            positions.append(index)
             terms.append(
                 Term(
                     code=code,
@@ -293,6 +304,12 @@ class _TaxonomyLoader:
                     data=MappingProxyType(extra),
                 )
             )
+        if name == "synonyms":
+            groups = [term.get("words") for term in terms]
+            for group, code, params in synonym_group_problems(groups):
+                index = positions[group]
+                line = document.line_of(("items", index, "words"), 1)
+                self.report(file, line, f"items[{index + 1}].words", code, **params)
         settings = {k: v for k, v in data.items() if k not in ("noun", "noun_en", "items")}
         self.documents[name] = (file, document)
         return Vocabulary(

@@ -16,9 +16,9 @@
     throw new Error("kho-stem-catalog.js needs kho-stem-text.js loaded before it (kho_stem/site/scripts.py)");
   }
   var KhoStem = window.KhoStem.requireParts("kho-stem-catalog.js", window.KhoStem, [
-    "fold", "parseQuery", "score", "prepareInBackground", "load", "element",
+    "fold", "understand", "suggest", "score", "prepareInBackground", "load", "element", "suggestionLine",
     "filterCards", "countFor", "facetByKey", "classReadiness", "classGroups", "swapText", "missingText",
-    "stateToHash", "hashToState"]);
+    "sortOrder", "stateToHash", "hashToState"]);
   var element = KhoStem.element;
   var PAGE_SIZE = 60;
   var INVENTORY_KEY = "kho-stem:lop-em-co";
@@ -33,6 +33,8 @@
   var filtersPanel = root.querySelector("[data-ks-filters-panel]");
   var tileTemplate = root.querySelector("template[data-ks-tile]").content.firstElementChild;
   var siteRoot = root.getAttribute("data-ks-root");
+  var sortSelect = root.querySelector("[data-ks-sort]");
+  var suggestions = root.querySelector("[data-ks-suggestions]");
 
   var data, cards, facets, keys;
   var shown = PAGE_SIZE;
@@ -40,6 +42,7 @@
   var scores = null;
   var missing = null; // per card: positions (data.classMaterials) of the materials the class does not have
   var swaps = null; // per card: [substitute, material] pairs the class uses instead
+  var chosenSort = ""; // the order the teacher picked; none: relevance with a query, else the newest
 
   function controls(form, name) {
     return Array.prototype.slice.call(form.querySelectorAll('input[type=checkbox][name="' + name + '"]'));
@@ -57,7 +60,8 @@
 
   /* -- the state: form controls <-> address ---------------------------------------------- */
   function readState() {
-    var state = { q: queryInput.value.trim(), facets: {}, reviewed: false, classMode: false, materialsAll: false };
+    var state = { q: queryInput.value.trim(), facets: {}, reviewed: false, classMode: false, materialsAll: false,
+      sort: chosenSort };
     facets.forEach(function (facet) { state.facets[facet.key] = checkedValues(filters, facet.key); });
     state.reviewed = checkedValues(filters, keys.reviewed).length > 0;
     state.materialsAll = modeChoices().some(function (radio) { return radio.checked && radio.value === "1"; });
@@ -69,6 +73,7 @@
     var hash = window.location.hash.replace(/^#/, "");
     var state = KhoStem.hashToState(data, hash || window.location.search);
     queryInput.value = state.q;
+    chosenSort = state.sort;
     facets.forEach(function (facet) {
       var wanted = state.facets[facet.key];
       controls(filters, facet.key).forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
@@ -118,7 +123,7 @@
     if (!options || !options.keepPage) shown = PAGE_SIZE;
     if (state.q !== lastQuery) {
       lastQuery = state.q;
-      var query = KhoStem.parseQuery(state.q);
+      var query = KhoStem.understand(state.q, data);
       scores = query.folded.length ? cards.map(function (card) { return KhoStem.score(card, query); }) : null;
     }
     var filtered = KhoStem.filterCards(data, state, scores, missing);
@@ -126,7 +131,8 @@
     showCounts(filtered.counts);
     var ticked = filters.querySelectorAll("input[type=checkbox]:checked").length;
     root.querySelector("[data-ks-active-count]").textContent = ticked ? "(" + ticked + " đang chọn)" : "";
-    showResults(found, state);
+    showResults(found, state, ticked > 0 || state.classMode);
+    showSort(state);
     writeAddress(state);
     root.setAttribute("data-ks-update-ms", (performance.now() - started).toFixed(1));
   }
@@ -193,9 +199,36 @@
     return list;
   }
 
-  function showResults(found, state) {
+  /* The control shows the order in use; relevance is offered only with a query to be relevant to. */
+  function showSort(state) {
+    var order = KhoStem.sortOrder(data, state);
+    Array.prototype.forEach.call(sortSelect.options, function (option) {
+      option.disabled = !state.q && option.value === data.sorts[0].code;
+    });
+    sortSelect.value = order.code;
+  }
+
+  /* Nothing found: say what was searched, speak of filters only when one is set, offer near words. */
+  function showNothingFound(state, filtered) {
+    var texts = data.texts;
+    if (!state.q) {
+      status.textContent = texts.noMatchFiltersOnly;
+      return;
+    }
+    status.textContent = (filtered ? texts.noMatchWithFilters : texts.noMatch).replace("{query}", state.q);
+    var line = KhoStem.suggestionLine(data, KhoStem.suggest(state.q, data, cards), function (suggestion) {
+      queryInput.value = suggestion;
+      update();
+      queryInput.focus();
+    });
+    if (line) suggestions.appendChild(line);
+  }
+
+  function showResults(found, state, filtered) {
     var visible = found.slice(0, shown);
     results.textContent = "";
+    suggestions.textContent = "";
+    sortSelect.parentNode.hidden = !found.length; // nothing to put in order
     if (state.classMode) {
       // Every group's heading counts all its cards; its tiles are those among the ones shown so far.
       var shownNow = {};
@@ -212,9 +245,12 @@
     } else if (visible.length) {
       results.appendChild(tileList(visible, state));
     }
-    status.textContent = found.length
-      ? "Tìm thấy " + found.length + " hoạt động" + (found.length > visible.length ? ", đang hiện " + visible.length : "") + "."
-      : "Không có hoạt động nào phù hợp. Hãy bỏ bớt bộ lọc hoặc thử từ khác.";
+    if (found.length) {
+      status.textContent = "Tìm thấy " + found.length + " hoạt động" +
+        (found.length > visible.length ? ", đang hiện " + visible.length : "") + ".";
+    } else {
+      showNothingFound(state, filtered);
+    }
     resultsButton.textContent = "Xem " + found.length + " hoạt động";
     more.hidden = found.length <= visible.length;
     more.textContent = "Xem thêm " + Math.min(PAGE_SIZE, found.length - visible.length) + " hoạt động";
@@ -276,6 +312,7 @@
       update();
     });
     classForm.addEventListener("submit", function (event) { event.preventDefault(); });
+    sortSelect.addEventListener("change", function () { chosenSort = sortSelect.value; update(); });
     more.addEventListener("click", function () { shown += PAGE_SIZE; update({ keepPage: true }); });
     // On a phone the open filters push the results a screen or more down: this button, kept in view
     // at the bottom of the filters, folds them and brings the results up.

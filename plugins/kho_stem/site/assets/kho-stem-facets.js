@@ -5,8 +5,8 @@
  * in data.keys. A plain script like kho-stem-text.js: window.KhoStem in a browser, module.exports
  * under Node.
  *
- * A state is { q, facets: { key: [ticked codes] }, reviewed: bool, classMode: bool, materialsAll: bool }:
- * with materialsAll the materials facet keeps the cards having every ticked material, not any. */
+ * A state is { q, facets: { key: [ticked codes] }, reviewed: bool, classMode: bool, materialsAll: bool,
+ * sort: code or "" }: with materialsAll the materials facet keeps the cards having every ticked material, not any. */
 (function (root, factory) {
   "use strict";
   var api = factory();
@@ -107,14 +107,29 @@
         failed.tally(card, failed.counts, index);
       }
     }
+    var order = sortOrder(data, state);
+    var field = order.field;
+    var direction = order.desc ? -1 : 1;
     found.sort(function (a, b) {
       if (state.classMode && missing[a].length !== missing[b].length) return missing[a].length - missing[b].length;
+      if (field && cards[a][field] !== cards[b][field]) return cards[a][field] < cards[b][field] ? -direction : direction;
       if (scores && scores[a] !== scores[b]) return scores[b] - scores[a];
       return a - b; // the data is in title order
     });
     var counts = {};
     tests.forEach(function (test) { counts[test.key] = test.counts; });
     return { found: found, counts: counts };
+  }
+
+  /* The order to show results in (one of data.sorts, kho_stem/site/search_texts.py): the one the
+   * teacher chose, else relevance (the first) with a query, else the next one (the newest). Relevance
+   * without a query has nothing to be relevant to, so it gives way to the newest too. */
+  function sortOrder(data, state) {
+    var relevance = data.sorts[0];
+    var chosen = null;
+    data.sorts.forEach(function (order) { if (order.code === state.sort) chosen = order; });
+    if (chosen && (chosen !== relevance || state.q)) return chosen;
+    return state.q ? relevance : data.sorts[1];
   }
 
   /* The count to show beside the control ``value`` of ``key``. */
@@ -209,12 +224,14 @@
     if (state.reviewed) params.set(data.keys.reviewed, "1");
     if (state.classMode) params.set(data.keys.classMode, "1");
     if (state.materialsAll) params.set(data.keys.materialsAll, "1");
+    if (state.sort) params.set(data.keys.sort, state.sort);
     return params.toString();
   }
 
   function hashToState(data, hash) {
     var params = new URLSearchParams(hash);
-    var state = { q: params.get("q") || "", facets: {}, reviewed: false, classMode: false, materialsAll: false };
+    var state = { q: params.get("q") || "", facets: {}, reviewed: false, classMode: false, materialsAll: false,
+      sort: params.get(data.keys.sort) || "" };
     data.facets.forEach(function (facet) {
       var chosen = params.get(facet.key);
       state.facets[facet.key] = chosen ? chosen.split(",") : [];
@@ -234,6 +251,7 @@
     classGroups: classGroups,
     swapText: swapText,
     missingText: missingText,
+    sortOrder: sortOrder,
     stateToHash: stateToHash,
     hashToState: hashToState
   };

@@ -10,8 +10,7 @@
     throw new Error("kho-stem-search.js needs kho-stem-text.js loaded before it (kho_stem/site/scripts.py)");
   }
   var KhoStem = window.KhoStem.requireParts("kho-stem-search.js", window.KhoStem,
-    ["parseQuery", "ranked", "prepareInBackground"]);
-  var parseQuery = KhoStem.parseQuery;
+    ["understand", "suggest", "ranked", "prepareInBackground"]);
   var ranked = KhoStem.ranked;
   var prepareInBackground = KhoStem.prepareInBackground;
 
@@ -46,8 +45,23 @@
     return node;
   }
 
+  /* "Có phải cô muốn tìm: …" with each suggestion a button that searches for it, or null. */
+  function suggestionLine(data, suggestions, choose) {
+    if (!suggestions.length) return null;
+    var line = element("p", "ks-suggestions", data.texts.didYouMean + " ");
+    suggestions.forEach(function (suggestion, i) {
+      var button = element("button", "ks-suggestion", suggestion);
+      button.type = "button";
+      button.addEventListener("click", function () { choose(suggestion); });
+      if (i) line.appendChild(document.createTextNode(" · "));
+      line.appendChild(button);
+    });
+    return line;
+  }
+
   KhoStem.load = load;
   KhoStem.element = element;
+  KhoStem.suggestionLine = suggestionLine;
 
   /* -- the search box in the header of every page ------------------------------------------ */
   var CARD_RESULTS = 8;
@@ -83,7 +97,7 @@
 
     function run() {
       var data = window.KhoStemData;
-      var query = parseQuery(input.value);
+      var query = KhoStem.understand(input.value, data);
       list.textContent = "";
       if (!query.folded.length) {
         meta.textContent = "Gõ tên hoạt động, chủ đề hay vật liệu; có dấu hay không dấu đều được.";
@@ -91,9 +105,17 @@
       }
       var cards = ranked(data.cards, query, CARD_RESULTS);
       var pages = ranked(data.pages, query, PAGE_RESULTS);
-      meta.textContent = cards.total || pages.total
-        ? "Tìm thấy " + cards.total + " hoạt động" + (pages.total ? " và " + pages.total + " trang" : "")
-        : "Không tìm thấy kết quả nào. Thử từ khác, hoặc bớt một từ.";
+      if (!cards.total && !pages.total) {
+        meta.textContent = data.texts.noMatch.replace("{query}", input.value.trim());
+        var line = suggestionLine(data, KhoStem.suggest(input.value, data, data.cards), function (suggestion) {
+          input.value = suggestion;
+          run();
+          input.focus();
+        });
+        if (line) meta.appendChild(line);
+        return;
+      }
+      meta.textContent = "Tìm thấy " + cards.total + " hoạt động" + (pages.total ? " và " + pages.total + " trang" : "");
       cards.top.forEach(function (entry) { list.appendChild(result(entry, "Hoạt động")); });
       pages.top.forEach(function (entry) { list.appendChild(result(entry, "Trang")); });
       if (cards.total > cards.top.length) {

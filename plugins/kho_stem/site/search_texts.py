@@ -1,0 +1,42 @@
+"""What the search says and the orders the catalog offers, written once here and shipped to the
+browser in the catalog data (``search_data``), so the scripts never spell a label of their own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The page address's key for a sort order the teacher chose ("#q=nuoc&sap=ngan-nhat").
+SORT_CONTROL = "sap"
+
+
+@dataclass(frozen=True)
+class SortOrder:
+    code: str  # in the page address
+    label: str
+    field: str | None  # the card entry's field to sort by; None: by how well a card matches the query
+    descending: bool
+
+
+RELEVANCE = SortOrder("phu-hop", "Phù hợp nhất", None, True)
+# The first order after relevance is the one without a query.
+SORT_ORDERS = (
+    RELEVANCE,
+    SortOrder("moi-nhat", "Mới cập nhật nhất", "up", True),
+    SortOrder("ngan-nhat", "Ngắn nhất", "n", False),
+    SortOrder("it-vat-lieu", "Ít vật liệu nhất", "nm", False),
+)
+
+# {query} is the text as typed; the browser adds the quotes' content, never the markup.
+SEARCH_TEXTS = {
+    "noMatch": "Không có hoạt động nào khớp với “{query}”.",
+    "noMatchWithFilters": "Không có hoạt động nào khớp với “{query}” trong các bộ lọc đang chọn. "
+                          "Bỏ bớt bộ lọc để tìm rộng hơn.",
+    "noMatchFiltersOnly": "Không có hoạt động nào hợp với các bộ lọc đang chọn. Bỏ bớt bộ lọc để thấy thêm.",
+    "didYouMean": "Có phải cô muốn tìm:",
+    "sortLabel": "Sắp xếp",
+}
+
+
+def sort_orders_data() -> list[dict[str, object]]:
+    return [{"code": order.code, "label": order.label, "field": order.field, "desc": int(order.descending)}
+            for order in SORT_ORDERS]
