@@ -147,6 +147,6 @@ def test_sort_relevance_with_a_query_else_newest_shortest_fewest_materials(page,
     assert "sap=ngan-nhat" in page.url
     open_catalog(page, offline_site, "#sap=it-vat-lieu")
     counts = page.evaluate("""() => [...document.querySelectorAll('[data-ks-results] .ks-tile__title')]
-        .map(a => KhoStemData.cards.find(c => a.getAttribute('href').endsWith(c.u)).m)""")
+        .map(a => KhoStemData.cards.find(c => a.getAttribute('href').endsWith(c.u)).nm)""")
     assert counts == sorted(counts) and counts[0] < counts[-1]
     assert sort.input_value() == "it-vat-lieu"
