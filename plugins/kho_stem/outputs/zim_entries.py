@@ -61,13 +61,15 @@ def mimetype_of(relative: str) -> str:
     return _MIME_TYPES.get(PurePosixPath(relative).suffix.lower(), "application/octet-stream")
 
 
-def _site_file(path: Path, relative: str) -> _SiteFile:
+def _site_file(path: Path, relative: str, site_name: str) -> _SiteFile:
     suffix = PurePosixPath(relative).suffix.lower()
     if suffix != ".html":
         return _SiteFile(path, relative, "", mimetype_of(relative), False, suffix not in _COMPRESSED)
     text = path.read_text(encoding="utf-8")
     found = _TITLE.search(text)
     title = html.unescape(found.group(1)).strip() if found else ""
+    # The theme's "<page> - <site name>": Kiwix already shows which book a result comes from.
+    title = title.removesuffix(f" - {site_name}") or title
     return _SiteFile(path, relative, title, "text/html", not _REDIRECT.search(text), True)
 
 
@@ -106,6 +108,6 @@ def write_zim(path: Path, site: Path, book: ZimBook) -> int:
         creator.set_mainpath(MAIN_PAGE)
         _add_metadata(creator, book)
         for file, relative in published_files(site):
-            creator.add_item(_site_file(file, relative))
+            creator.add_item(_site_file(file, relative, book.title))
             entries += 1
     return entries
