@@ -403,7 +403,11 @@ def test_a_teacher_uses_the_library_inside_kiwix_serve(browser, kiwix: str):
     page.wait_for_url(re.compile(r"/kho/hoat-dong/[a-z0-9-]+/index\.html$"))
     page.locator("#an-toan").wait_for()
     assert "thuyền" in page.locator("h1").first.inner_text().lower()
-    page.wait_for_function("[...document.images].every(i => i.complete)")
-    assert page.evaluate("[...document.images].filter(i => i.currentSrc).every(i => i.naturalWidth > 0)")
+    images = page.locator("article img")
+    assert images.count() > 0
+    for index in range(images.count()):  # pictures load lazily: bring each into view
+        images.nth(index).scroll_into_view_if_needed()
+    page.wait_for_function("[...document.querySelectorAll('article img')].every(i => i.complete)")
+    assert page.evaluate("[...document.querySelectorAll('article img')].every(i => i.naturalWidth > 0)")
     context.close()
     assert problems == []
