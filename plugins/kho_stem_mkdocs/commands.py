@@ -133,10 +133,10 @@ def build_zim(config_file: Path, target: Path, metadata: ZimMetadata) -> ZimFile
     """Build the site with file URLs, as the offline copy, and write it as the ZIM ``target``.
 
     Raises ZimFailed when libzim cannot write it (nothing is left under ``target`` then)."""
+    check_title(load_config(str(config_file)).site_name, config_file)  # before a build that takes minutes
     with _work_folder(target, "offline") as work:
         site = Path(work) / "site"
         config, plugin = _build_file_url_site(config_file, site)
-        check_title(config.site_name, config_file)
         externalise_inline_scripts(site)
         book = ZimBook(metadata, config.site_name, config.site_description or "", config.copyright or "",
                        dt.date.today(), illustration_png(site / config.theme["favicon"]))
