@@ -409,5 +409,12 @@ def test_a_teacher_uses_the_library_inside_kiwix_serve(browser, kiwix: str):
         images.nth(index).scroll_into_view_if_needed()
     page.wait_for_function("[...document.querySelectorAll('article img')].every(i => i.complete)")
     assert page.evaluate("[...document.querySelectorAll('article img')].every(i => i.naturalWidth > 0)")
+    # The header's search loads the search data as a script file when first used.
+    page.click(".md-search__input")
+    page.keyboard.type("nam cham")
+    page.wait_for_function(
+        "(document.querySelector('[data-ks-search-list] h1') || {}).textContent?.toLowerCase().includes('nam châm')")
+    page.locator("[data-ks-search-list] a").first.click()
+    page.wait_for_url(re.compile(r"/kho/hoat-dong/.*nam-cham.*/index\.html$"))
     context.close()
     assert problems == []
