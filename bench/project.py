@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STARTERS = ROOT / "activities"
 # Copied into each project: the site as it is published, minus its cards.
-PROJECT_FILES = ("build.py", "mkdocs.yml", "CONTRIBUTING.md")
+PROJECT_FILES = ("build.py", "mkdocs.yml", "CONTRIBUTING.md", "content/zim.yml")
 PROJECT_FOLDERS = ("content/pages", "content/taxonomy")
 # The front matter's first line naming the title, its value bare or quoted.
 _TITLE_LINE = re.compile(r"""^title:[ \t]*(?P<quote>["']?)(?P<text>.*?)(?P=quote)[ \t]*$""", re.MULTILINE)
@@ -23,10 +23,11 @@ _TITLE_LINE = re.compile(r"""^title:[ \t]*(?P<quote>["']?)(?P<text>.*?)(?P=quote
 
 def write_project(folder: Path) -> Path:
     """Lay out a copy of the site in ``folder``; return its (empty) activities folder."""
-    for name in PROJECT_FILES:
-        shutil.copy(ROOT / name, folder / name)
-    for name in PROJECT_FOLDERS:
+    for name in PROJECT_FOLDERS:  # first: a file may sit inside one of them (content/zim.yml)
         shutil.copytree(ROOT / name, folder / name)
+    for name in PROJECT_FILES:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, folder / name)
     (folder / "activities").mkdir()
     return folder / "activities"
 

@@ -17,6 +17,8 @@ command -v soffice >/dev/null || missing="$missing libreoffice-calc-nogui"
 # The site's scripts are linted with ESLint (npm) and unit-tested with Node's own test runner.
 command -v node >/dev/null || missing="$missing nodejs"
 command -v npm >/dev/null || missing="$missing npm"
+# The ZIM tests serve the built ZIM with Kiwix's own server (Debian's kiwix-tools) to Chromium.
+command -v kiwix-serve >/dev/null || missing="$missing kiwix-tools"
 if [ -n "$missing" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi

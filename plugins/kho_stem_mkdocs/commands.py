@@ -1,4 +1,4 @@
-"""``build.py build``, ``serve`` and ``offline``: MkDocs with the project's mkdocs.yml.
+"""``build.py build``, ``serve``, ``offline`` and ``zim``: MkDocs with the project's mkdocs.yml.
 
 A build goes into a fresh folder beside ``site/`` and replaces it only when it succeeded, so a
 failed build (a broken card) leaves the previous site intact.
@@ -21,7 +21,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from kho_stem.diagnostics import page_failure
-from kho_stem.outputs import OFFLINE_LEFTOVERS, OfflineCopy, clean_stale, pack, readme_text, site_leftovers, work_prefix
+from kho_stem.outputs import (
+    OFFLINE_LEFTOVERS,
+    OfflineCopy,
+    ZimBook,
+    ZimFile,
+    ZimMetadata,
+    check_title,
+    clean_stale,
+    externalise_inline_scripts,
+    illustration_png,
+    pack,
+    pack_zim,
+    readme_text,
+    site_leftovers,
+    work_prefix,
+)
 from kho_stem_mkdocs.plugin import KhoStemPlugin
 from kho_stem_mkdocs.serving import serve_preview
 
@@ -106,20 +121,50 @@ def serve_site(config_file: Path, address: str, preview: bool = True) -> None:
 
 def build_offline(config_file: Path, target: Path) -> OfflineCopy:
     """Build the site with file URLs (pages open from a folder, no server) and pack it as ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    clean_stale(target.parent, OFFLINE_LEFTOVERS)
-    try:
-        work_folder = tempfile.TemporaryDirectory(prefix=work_prefix("offline"), dir=target.parent)
-    except OSError as error:  # name the target people chose, not our work folder inside it
-        raise OSError(error.errno, error.strerror, str(target)) from None
-    with work_folder as work:
+    with _work_folder(target, "offline") as work:
         site = Path(work) / "site"
-        # No repository link either: the theme would ask GitHub's API for its stars, a request
-        # that an offline copy must never make.
-        config = build_site(config_file, site, use_directory_urls=False, repo_url="")
-        plugin = config.plugins["kho-stem"]
-        # "kho-stem" is our entry point's name: MkDocs always loads KhoStemPlugin under it.
-        assert isinstance(plugin, KhoStemPlugin), type(plugin)
+        config, plugin = _build_file_url_site(config_file, site)
         cards = len(plugin.published_cards())
         readme = readme_text(config.site_name, cards, dt.datetime.now(), config.site_url or None, plugin.official)
         return pack(site, target, readme, cards)
+
+
+def build_zim(config_file: Path, target: Path, metadata: ZimMetadata) -> ZimFile:
+    """Build the site with file URLs, as the offline copy, and write it as the ZIM ``target``.
+
+    Raises ZimFailed when libzim cannot write it (nothing is left under ``target`` then)."""
+    check_title(load_config(str(config_file)).site_name, config_file)  # before a build that takes minutes
+    with _work_folder(target, "offline") as work:
+        site = Path(work) / "site"
+        config, plugin = _build_file_url_site(config_file, site)
+        externalise_inline_scripts(site)
+        book = ZimBook(metadata, config.site_name, config.site_description or "", config.copyright or "",
+                       dt.date.today(), illustration_png(site / config.theme["favicon"]))
+        try:
+            return pack_zim(site, target, book, len(plugin.published_cards()))
+        except RuntimeError as error:  # libzim's own failures (a full disk, an entry it refuses)
+            raise ZimFailed(str(error)) from None
+
+
+class ZimFailed(Exception):
+    pass
+
+
+def _work_folder(target: Path, kind: str) -> tempfile.TemporaryDirectory[str]:
+    """A work folder beside ``target`` (same disk, so the finished file is renamed, not copied)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale(target.parent, OFFLINE_LEFTOVERS)
+    try:
+        return tempfile.TemporaryDirectory(prefix=work_prefix(kind), dir=target.parent)
+    except OSError as error:  # name the target people chose, not our work folder inside it
+        raise OSError(error.errno, error.strerror, str(target)) from None
+
+
+def _build_file_url_site(config_file: Path, site: Path) -> tuple[MkDocsConfig, KhoStemPlugin]:
+    # No repository link either: the theme would ask GitHub's API for its stars, a request
+    # that an offline copy must never make.
+    config = build_site(config_file, site, use_directory_urls=False, repo_url="")
+    plugin = config.plugins["kho-stem"]
+    # "kho-stem" is our entry point's name: MkDocs always loads KhoStemPlugin under it.
+    assert isinstance(plugin, KhoStemPlugin), type(plugin)
+    return config, plugin

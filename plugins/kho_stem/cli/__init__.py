@@ -1,4 +1,4 @@
-"""``python build.py COMMAND``: check, build, serve, offline, new, stats, review, schema."""
+"""``python build.py COMMAND``: check, build, serve, offline, zim, new, stats, review, schema."""
 
 from kho_stem.cli.main import main
 

@@ -22,8 +22,8 @@ from kho_stem.cli.project import Project
 from kho_stem.cli.scaffold import NewCard, ScaffoldError, ask, parse_codes, parse_duration, parse_title, write_card
 from kho_stem.diagnostics.messages import LANGUAGES, message
 from kho_stem.diagnostics.problems import DiagnosticError, Problem, display_path
+from kho_stem.outputs import ZimFile, ZimMetadata, default_name, libzim_available, load_zim_metadata, zim_default_name
 from kho_stem.outputs.editor_config import write_config
-from kho_stem.outputs.offline import default_name
 from kho_stem.outputs.stats_report import FORMATS, encoding_for, render
 from kho_stem.taxonomy.card_schema import write_schema
 from kho_stem.taxonomy.vocabularies import Taxonomy, load_taxonomy
@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="tệp .zip hoặc thư mục để ghi vào (mặc định: dist/kho-stem-offline-<ngày>.zip)")
     offline.add_argument("--reviewed-only", action="store_true", help="bản chính thức: bỏ các thẻ chưa duyệt")
     _add_language(offline)
+    zim = commands.add_parser("zim", help="dựng thư viện thành một tệp .zim cho Kiwix và Internet-in-a-Box")
+    zim.add_argument("--output", metavar="PATH",
+                     help="tệp .zim hoặc thư mục để ghi vào (mặc định: dist/kho-stem-<ngày>.zim)")
+    zim.add_argument("--reviewed-only", action="store_true", help="bản chính thức: bỏ các thẻ chưa duyệt")
+    _add_language(zim)
     new = commands.add_parser("new", help="tạo thẻ mới: hỏi từng câu, hoặc nhận đủ các tuỳ chọn dưới đây")
     new.add_argument("--title", help="tên hoạt động, ví dụ \"Thuyền lá nổi hay chìm\"")
     new.add_argument("--ages", help="mã độ tuổi, cách nhau bằng dấu phẩy, ví dụ 4-5,5-6")
@@ -113,7 +118,7 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
             return run_schema(project, args.lang)
         if args.command == "review":
             return run_review(project, args.paths, args.by, args.date, args.lang)
-        if args.command in ("build", "serve", "offline"):
+        if args.command in ("build", "serve", "offline", "zim"):
             return run_site(project, args)
     except UsageError as error:
         print(message("usage_error", language, detail=error), file=sys.stderr)
@@ -163,10 +168,11 @@ def run_site(project: Project, args: argparse.Namespace) -> int:
     # Before MkDocs is imported: ProperDocs, when chosen, must stand in for it from the start.
     _select_generator(args.lang)
     # Imported here: the core never needs MkDocs, only these two commands do.
-    from kho_stem_mkdocs.commands import BuildFailed, build_offline, build_site, serve_site
+    from kho_stem_mkdocs.commands import BuildFailed, ZimFailed, build_offline, build_site, serve_site
     from kho_stem_mkdocs.handoff import CheckedLibrary, hand_over, withdraw
     from kho_stem_mkdocs.plugin import REVIEWED_ONLY_VARIABLE
 
+    zim_metadata = _zim_metadata(project, args.lang) if args.command == "zim" else None  # before a long build
     taxonomy, result = _check(project, [], "text", args.lang)
     if not result.ok:
         return EXIT_INVALID
@@ -185,9 +191,18 @@ def run_site(project: Project, args: argparse.Namespace) -> int:
             copy = build_offline(project.root / "mkdocs.yml", target)
             print(message("offline_written", args.lang, cards=copy.cards, files=copy.files,
                           path=display_path(copy.path), megabytes=f"{copy.size / 1_000_000:.1f}"))
+        elif args.command == "zim":
+            assert zim_metadata is not None
+            target = _output_target(project, args.output, args.lang, zim_default_name(dt.date.today()), ".zim")
+            written = _write_zim(project, target, zim_metadata, args.lang)
+            print(message("zim_written", args.lang, cards=written.cards, entries=written.entries,
+                          path=display_path(written.path), megabytes=f"{written.size / 1_000_000:.1f}"))
         else:
             serve_site(project.root / "mkdocs.yml", args.address, preview=not args.full_rebuild)
     except BuildFailed as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    except ZimFailed as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
     except OSError as error:  # a target that cannot be written (read-only, /proc, a full disk)
@@ -220,8 +235,30 @@ def _select_generator(language: str) -> None:
                                  command=f"{sys.executable} -m pip install {name}")) from None
 
 
+def _zim_metadata(project: Project, language: str) -> ZimMetadata:
+    if not libzim_available():
+        raise UsageError(message("zim_libzim_missing", language,
+                                 command=f"{sys.executable} -m pip install 'libzim>=3.6,<4'"))
+    return load_zim_metadata(project.zim_metadata_file)
+
+
+def _write_zim(project: Project, target: Path, metadata: ZimMetadata, language: str) -> ZimFile:
+    from kho_stem_mkdocs.commands import ZimFailed, build_zim
+
+    try:
+        return build_zim(project.root / "mkdocs.yml", target, metadata)
+    except ZimFailed as error:
+        raise ZimFailed(message("zim_failed", language, path=display_path(target), reason=error)) from None
+    except OSError as error:  # the same promise as libzim's failures: nothing half-written, say what to do
+        reason = error.strerror or error
+        raise ZimFailed(message("zim_failed", language, path=display_path(target), reason=reason)) from None
+
+
 def _offline_target(project: Project, argument: str | None, language: str) -> Path:
-    name = default_name(dt.date.today())
+    return _output_target(project, argument, language, default_name(dt.date.today()), ".zip")
+
+
+def _output_target(project: Project, argument: str | None, language: str, name: str, suffix: str) -> Path:
     if argument is None:
         return project.root / "dist" / name
     output = Path(argument).resolve()
@@ -230,8 +267,8 @@ def _offline_target(project: Project, argument: str | None, language: str) -> Pa
         return output / name
     if not output.parent.is_dir():
         raise UsageError(message("path_not_found", language, path=output.parent))
-    # "--output ban-sao" means the zip ban-sao.zip: a file without its extension would not open on a click.
-    return output if output.suffix.lower() == ".zip" else output.with_name(output.name + ".zip")
+    # "--output ban-sao" means ban-sao.zip (or .zim): a file without its extension would not open on a click.
+    return output if output.suffix.lower() == suffix else output.with_name(output.name + suffix)
 
 
 _NEW_OPTIONS = ("title", "ages", "topics", "stem", "duration", "group")

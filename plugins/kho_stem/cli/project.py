@@ -33,6 +33,11 @@ class Project:
         return self.root / "content" / "reviews.yml"
 
     @property
+    def zim_metadata_file(self) -> Path:
+        """What Kiwix shows about the library's ZIM file (build.py zim)."""
+        return self.root / "content" / "zim.yml"
+
+    @property
     def schema_file(self) -> Path:
         return self.root / "content" / "schema" / "card.schema.json"
 

@@ -632,6 +632,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "nhóm từ đồng nghĩa có một từ trống; xoá mục trống trong `words`",
         "en": "a synonym group has an empty word; remove the empty entry from `words`",
     },
+    # --- The library as a ZIM file for Kiwix (build.py zim, content/zim.yml) ---
+    "zim_written": {
+        "vi": "Đã ghi tệp ZIM cho Kiwix ({cards} thẻ, {entries} mục): {path} ({megabytes} MB)",
+        "en": "ZIM file for Kiwix written ({cards} cards, {entries} entries): {path} ({megabytes} MB)",
+    },
+    "zim_failed": {
+        "vi": "không ghi được tệp ZIM \"{path}\" ({reason}); không để lại tệp ghi dở nào. Hãy kiểm tra chỗ trống "
+              "trên đĩa và quyền ghi vào thư mục, hoặc chọn nơi khác bằng --output, rồi chạy lại",
+        "en": "cannot write the ZIM file \"{path}\" ({reason}); nothing half-written was left. Check the free disk "
+              "space and the folder's permissions, or choose another place with --output, then run again",
+    },
+    "zim_libzim_missing": {
+        "vi": "chưa cài thư viện libzim để ghi tệp ZIM; cài bằng lệnh: {command}",
+        "en": "the libzim library, which writes ZIM files, is not installed; install it with: {command}",
+    },
+    "zim_metadata_missing_file": {
+        "vi": "thiếu tệp {name}: tệp này ghi tên, mô tả, người tạo và nhãn mà Kiwix hiện cho tệp ZIM",
+        "en": "{name} is missing: it holds the name, description, creator and tags Kiwix shows for the ZIM file",
+    },
+    "zim_metadata_bad_shape": {
+        "vi": "tệp thông tin ZIM không đúng cấu trúc; cần các dòng dạng `khoá: giá trị`: {expected}",
+        "en": "the ZIM information file has the wrong shape; it needs `key: value` lines: {expected}",
+    },
+    "zim_metadata_not_text": {
+        "vi": "cần một dòng chữ không để trống, ví dụ {example}",
+        "en": "needs non-empty text, for example {example}",
+    },
+    "zim_metadata_not_tags": {
+        "vi": "cần danh sách nhãn, mỗi nhãn là chữ không có dấu chấm phẩy, ví dụ [stem, mam-non]",
+        "en": "needs a list of tags, each text without a semicolon, for example [stem, mam-non]",
+    },
+    "zim_metadata_too_long": {
+        "vi": "dài {length} ký tự; Kiwix chỉ hiện trọn {limit} ký tự, hãy viết ngắn lại",
+        "en": "is {length} characters long; Kiwix shows at most {limit}, make it shorter",
+    },
+    "zim_metadata_bad_name": {
+        "vi": "\"{value}\" không dùng được làm tên ZIM: chỉ chữ thường không dấu, số, dấu gạch ngang và gạch dưới, "
+              "ví dụ kho-stem-mam-non_vi_all",
+        "en": "\"{value}\" cannot be a ZIM name: lowercase ASCII letters, digits, hyphens and underscores only, "
+              "for example kho-stem-mam-non_vi_all",
+    },
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {

@@ -73,5 +73,6 @@ def site_leftovers(site_dir: Path) -> tuple[str, ...]:
     return (r"\.site-(?:(?P<pid>\d+)-)?.*", re.escape(site_dir.name + ".old"))
 
 
-# Offline work folders, and zips being written (``.<name>.<pid>.part``, see offline.pack).
-OFFLINE_LEFTOVERS = (r"\.offline-(?:(?P<pid>\d+)-)?.*", r"\..+\.(?P<pid>\d+)\.part")
+# Offline work folders, and zips or ZIMs being written (``.<name>.<pid>.part``, see offline.pack and
+# zim.pack_zim; libzim adds its own ``.tmp`` work file beside the ZIM).
+OFFLINE_LEFTOVERS = (r"\.offline-(?:(?P<pid>\d+)-)?.*", r"\..+\.(?P<pid>\d+)\.part(?:\.tmp)?")

@@ -73,7 +73,8 @@ def unused_theme_files(site: Path) -> list[Path]:
             if path.is_file() and _is_unused_theme_file(path.relative_to(site).as_posix())]
 
 
-def _published_files(site: Path) -> Iterator[tuple[Path, str]]:
+def published_files(site: Path) -> Iterator[tuple[Path, str]]:
+    """Every file a copy of the built ``site`` carries, with its path inside the site."""
     for path in sorted(site.rglob("*")):
         if not path.is_file():
             continue
@@ -92,7 +93,7 @@ def pack(site: Path, target: Path, readme: str, cards: int) -> OfflineCopy:
     try:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             archive.writestr(f"{FOLDER}/{README_NAME}", readme.encode("utf-8"))
-            for path, relative in _published_files(site):
+            for path, relative in published_files(site):
                 stored = PurePosixPath(relative).suffix.lower() in _STORED_SUFFIXES
                 archive.write(path, f"{FOLDER}/{relative}",
                               compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
