@@ -30,7 +30,7 @@ from kho_stem.yaml_source import LocatedDocument, YamlSyntaxError, load_located
 
 FIELDS_FILE = "fields.yml"
 # Vocabularies the code reads by name; any other vocabulary file is used only through fields.yml.
-CORE_VOCABULARIES = ("ages", "topics", "processes", "hazards")
+CORE_VOCABULARIES = ("ages", "topics", "processes", "hazards", "weeks", "weekdays")
 _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
     "topics": ("description", "ages", "ref_2860"),
     "hazards": ("forbid_ages", "adult_only", "must_mention", "safety_point", "source"),
