@@ -103,7 +103,7 @@ test("the week table has rows up to the last week used and keeps the rest unplac
 });
 
 test("materials are grouped by common name and added where unit and basis agree", () => {
-  const groups = plan.combinedMaterials(sample(), CARDS);
+  const groups = plan.combinedMaterials(sample(), CARDS, false);
   const byName = Object.fromEntries(groups.map((group) => [group.name, group]));
   assert.deepEqual(groups.map((group) => group.name), ["vỏ hộp sữa giấy", "sỏi", "kéo", "cát", "bông"]);
   assert.deepEqual(byName["vỏ hộp sữa giấy"].quantities, ["5 mỗi nhóm"]);
@@ -111,7 +111,10 @@ test("materials are grouped by common name and added where unit and basis agree"
   assert.deepEqual(byName["cát"].quantities, ["2 kg"]);
   assert.deepEqual(byName["bông"].quantities, ["vài miếng"]);
   assert.deepEqual(byName["cát"].cards, ["Bình lọc nước", "Cát ướt"]);
-  assert.deepEqual(groups.filter((group) => group.fromHome).map((group) => group.name), ["vỏ hộp sữa giấy", "cát"]);
+  const families = plan.combinedMaterials(sample(), CARDS, true);
+  assert.deepEqual(families.map((group) => [group.name, group.quantities, group.cards]), [
+    ["vỏ hộp sữa giấy", ["3 mỗi nhóm"], ["Bình lọc nước"]], ["cát", ["1,5 kg"], ["Bình lọc nước"]]],
+  "families are asked only for what the cards ask them to send");
   assert.deepEqual(plan.parseQuantity("1,5 lít"), { amount: 1.5, unit: "lít" });
   assert.equal(plan.parseQuantity("một ít"), null);
   assert.deepEqual(plan.cardMaterials(CARDS["cat-uot"]), ["cát (0,5 kg)", "bông (vài miếng)"]);

@@ -234,24 +234,25 @@
   }
 
   /* The materials of the plan's cards grouped by common name, in the order they first appear:
-   * { name, quantities: [texts], cards: [titles], fromHome: bool }. Quantities with the same
-   * unit and basis (per child, per group…) are added; others are listed as written. A card's
-   * material is m = [common name, quantity, basis label, from home 0/1, name as written]. */
-  function combinedMaterials(plan, cards) {
+   * { name, quantities: [texts], cards: [titles] }. Quantities with the same unit and basis (per
+   * child, per group…) are added; others are listed as written. With fromHomeOnly, only what the
+   * cards ask families to send. A card's material is m = [common name, quantity, basis label,
+   * from home 0/1, name as written]. */
+  function combinedMaterials(plan, cards, fromHomeOnly) {
     var groups = [];
     var byName = {};
     plan.items.forEach(function (item) {
       var card = cards[item.k];
       if (!card) return;
       card.m.forEach(function (material) {
+        if (fromHomeOnly && !material[3]) return;
         var name = material[0];
         var group = byName[name];
         if (!group) {
-          group = byName[name] = { name: name, sums: [], texts: [], cards: [], fromHome: false };
+          group = byName[name] = { name: name, sums: [], texts: [], cards: [] };
           groups.push(group);
         }
         if (group.cards.indexOf(card.t) < 0) group.cards.push(card.t);
-        if (material[3]) group.fromHome = true;
         var parsed = parseQuantity(material[1]);
         if (parsed) {
           var same = group.sums.filter(function (sum) { return sum.unit === parsed.unit && sum.per === material[2]; })[0];
@@ -264,8 +265,7 @@
     });
     return groups.map(function (group) {
       var quantities = group.sums.map(function (sum) { return quantityText(sum.amount, sum.unit, sum.per); });
-      return { name: group.name, quantities: quantities.concat(group.texts), cards: group.cards,
-        fromHome: group.fromHome };
+      return { name: group.name, quantities: quantities.concat(group.texts), cards: group.cards };
     });
   }
 

@@ -150,21 +150,21 @@
       unplaced.hidden = grid.unplaced.length === 0;
     }
 
-    function showMaterials() {
-      var groups = KhoStem.combinedMaterials(plan, cards);
-      var materials = root.querySelector("[data-ks-plan-materials]");
-      var families = root.querySelector("[data-ks-plan-families]");
-      materials.textContent = "";
-      families.textContent = "";
+    function materialList(list, groups) {
+      list.textContent = "";
       groups.forEach(function (group) {
-        var item = element("li");
+        var item = list.appendChild(element("li"));
         item.appendChild(element("strong", null, group.name));
         if (group.quantities.length) item.appendChild(document.createTextNode(": " + group.quantities.join(" + ")));
         item.appendChild(element("span", "ks-note", " — " + fill(texts.forCards, { titles: group.cards.join(", ") })));
-        materials.appendChild(item);
-        if (group.fromHome) families.appendChild(item.cloneNode(true));
       });
-      root.querySelector("[data-ks-plan-families-part]").hidden = !families.children.length;
+    }
+
+    function showMaterials() {
+      materialList(root.querySelector("[data-ks-plan-materials]"), KhoStem.combinedMaterials(plan, cards, false));
+      var families = KhoStem.combinedMaterials(plan, cards, true);
+      materialList(root.querySelector("[data-ks-plan-families]"), families);
+      root.querySelector("[data-ks-plan-families-part]").hidden = !families.length;
     }
 
     function qrCode(text) {
