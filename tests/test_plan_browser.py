@@ -18,7 +18,7 @@ from conftest import HAS_CHROMIUM, ROOT, VALID_CARD, edit
 if not HAS_CHROMIUM or not shutil.which("pdftotext") or not shutil.which("pdfinfo"):
     pytest.skip("needs Debian's chromium and poppler-utils (scripts/test.sh installs them)", allow_module_level=True)
 
-SCREENSHOTS = ROOT / ".screenshots" / "plan"
+SCREENSHOTS = ROOT / "screenshots" / "plan"  # git-ignored: to look at, not to compare
 MKDOCS_YML = """\
 site_name: Thử nghiệm
 docs_dir: content/pages

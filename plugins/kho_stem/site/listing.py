@@ -45,7 +45,7 @@ def _tile(image: str, link: str, title: str, description: str, badges: str, topi
         f'<a class="ks-tile__title" href="{e(link)}">{e(title)}</a>'
         f'<p class="ks-tile__description">{e(description)}</p>'
         f'<p class="ks-badges">{badges}</p>'
-        f'<p class="ks-tile__topics"{topics_attributes}>{e(topics)}</p>{missing}{plan_button()}'
+        f'<p class="ks-tile__topics"{topics_attributes}>{e(topics)}</p>{plan_button()}{missing}'
         f"</div></li>"
     )
 
