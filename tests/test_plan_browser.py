@@ -215,6 +215,14 @@ def test_a_shared_address_opens_the_plan_elsewhere_and_never_overwrites_without_
     other.click("[data-ks-plan-import-replace]")
     assert plan_titles(other) == [TITLES[slug] for slug, _, _ in FOUR_WEEKS]
 
+    # A link from another copy (another address) pasted into the page: its plan opens here.
+    pasted = open_context()
+    open_plan(pasted, site)
+    pasted.fill("[data-ks-plan-paste-link]", "https://truong.example/kho/ke-hoach/#" + link.split("#", 1)[1])
+    pasted.click("[data-ks-plan-paste] button[type=submit]")
+    pasted.wait_for_function("document.querySelectorAll('[data-ks-plan-items] > li').length === 8")
+    assert pasted.input_value("[data-ks-plan-name]") == "Lớp Chồi 2 · Chủ đề Nước · Tháng 3"
+
     # A link cut short (a QR code misread, a message cut) is refused with a message.
     cut = open_context()
     cut.goto(link[:-25])

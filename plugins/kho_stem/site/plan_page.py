@@ -83,6 +83,12 @@ dạy, rồi quay lại đây để xếp tuần, ngày.</p>
 </figure>
 </div>
 </div>
+<form class="ks-plan__paste" data-ks-plan-paste>
+<label for="ks-plan-paste">Mở kế hoạch người khác gửi: dán đường liên kết vào đây
+(dùng được cả giữa hai bản ngoại tuyến)</label>
+<p class="ks-plan__link"><input id="ks-plan-paste" type="text" autocomplete="off" data-ks-plan-paste-link>
+<button type="submit" class="{BUTTON_CLASS}">Mở kế hoạch</button></p>
+</form>
 <div class="ks-plan-cards" data-ks-plan-cards data-ks-print-mode="{PRINT_CARDS_MODE}"></div>
 </div>
 <noscript><p>Trang này cần JavaScript: kế hoạch được lưu và sắp xếp ngay trong trình duyệt.</p></noscript>

@@ -322,6 +322,18 @@
       ask.querySelector("[data-ks-plan-import-replace]").focus();
     }
 
+    // A link pasted from anywhere (another offline copy lives at another address): its plan only.
+    root.querySelector("[data-ks-plan-paste]").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var field = root.querySelector("[data-ks-plan-paste-link]");
+      var hash = field.value.trim();
+      hash = hash.indexOf("#") >= 0 ? hash.slice(hash.indexOf("#")) : "";
+      field.value = "";
+      if (hash && hash !== window.location.hash) window.location.hash = hash;  // hashchange opens it
+      else if (hash) openShared();
+      else say(texts.importBad);
+    });
+
     /* -- "In tất cả thẻ" --------------------------------------------------------------------- */
     var printed = root.querySelector("[data-ks-plan-cards]");
 
