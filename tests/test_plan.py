@@ -51,9 +51,11 @@ def test_plan_data_comes_from_the_card_facts(tmp_path: Path, taxonomy):
     assert script.startswith(f"window.{DATA_GLOBAL}=") and json.loads(script.split("=", 1)[1].rstrip(";\n")) == data
 
 
-def test_a_printable_card_body_cannot_close_its_script():
-    script = card_print_script("thuyen-la", '<p>Một "câu"</p></script><script>alert(1)</script>')
+def test_a_printable_card_body_cannot_close_its_script_and_leaves_out_related_cards():
+    script = card_print_script("thuyen-la", '<p>Một "câu"</p></script><script>alert(1)</script>'
+                               '<h2 id="lien-quan">Hoạt động liên quan</h2><ul class="ks-tiles"><li>Khác</li></ul>')
     assert "</script>" not in script and "<" not in script
+    assert "Một" in script and "liên quan" not in script and "Khác" not in script
     assert script.startswith(f"window.{PRINT_GLOBAL}=window.{PRINT_GLOBAL}||{{}};")
 
 

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Mapping
 
 from kho_stem.catalog.facts import CardFacts, MaterialItem
+from kho_stem.site.card_page import printable_body
 from kho_stem.site.fragments import DURATION_TEXT
 from kho_stem.site.plan_parts import STORAGE_KEY, plan_bounds
 from kho_stem.site.urls import CARD_PRINT_SCRIPT, Linker, card_page
@@ -96,6 +97,6 @@ def plan_data_script(data: Mapping[str, object]) -> str:
 
 
 def card_print_script(slug: str, body_html: str) -> str:
-    """The card page's rendered body; its relative links are resolved by the plan page's script."""
+    """The card page's rendered body as paper shows it; the plan page's script resolves its relative links."""
     return (f"window.{PRINT_GLOBAL}=window.{PRINT_GLOBAL}||{{}};"
-            f"window.{PRINT_GLOBAL}[{_script_json(slug)}]={_script_json(body_html)};\n")
+            f"window.{PRINT_GLOBAL}[{_script_json(slug)}]={_script_json(printable_body(body_html))};\n")
