@@ -273,6 +273,13 @@ def test_a_four_week_plan_prints_as_a_table_and_as_cards(open_context, site: Pat
         == [TITLES[slug] for slug, _, _ in FOUR_WEEKS], "each card starts a new page, in the plan's order"
     assert all("Lưu ý an toàn" in sheet and "Nguyên vật liệu" in sheet for sheet in starts), "the card layout"
     assert "Hoạt động liên quan" not in " ".join(sheets) and "Kế hoạch của tôi" not in " ".join(sheets)
+    assert "trong kế hoạch" not in " ".join(sheets), "no plan button on paper"
+
+    # A printed list of tiles has no plan buttons either.
+    page.goto(url(site, "hoat-dong/index.html"))
+    page.evaluate("() => document.documentElement.setAttribute('data-ks-print', 'list')")
+    _, sheets = _pdf(page, tmp_path / "ds.pdf")
+    assert TITLES["thuyen-la"] in " ".join(sheets) and "kế hoạch" not in " ".join(sheets)
 
 
 @pytest.mark.parametrize("width", [360, 1366])
