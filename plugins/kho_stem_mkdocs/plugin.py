@@ -28,14 +28,17 @@ from kho_stem.outputs import expand_markers, unused_theme_files
 from kho_stem.site import (
     DATA_SCRIPT,
     PAGE_SCRIPTS,
+    PLAN_DATA_SCRIPT,
     STYLESHEET,
     GeneratedPage,
     LibrarySite,
     Linker,
     PageEntry,
     PrintSettings,
+    card_print_file,
     catalog_page,
     page_entry,
+    plan_config,
 )
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
 from kho_stem.validation import CheckResult, check_library, find_card_files
@@ -93,6 +96,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.site: LibrarySite | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.page_entries: list[PageEntry] = []
+        self.card_bodies: dict[str, str] = {}  # slug -> the card page's body, for printing a plan's cards
         # What the last build made, kept so that serve's preview can rebuild one card page alone.
         self.files: Files | None = None
         self.nav: Navigation | None = None
@@ -140,7 +144,8 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         linker = Linker(config.use_directory_urls)
-        config.extra["kho_stem"] = {"data": DATA_SCRIPT, "catalog": linker.url(catalog_page())}
+        config.extra["kho_stem"] = {"data": DATA_SCRIPT, "catalog": linker.url(catalog_page()),
+                                    "plan": plan_config(self.taxonomy)}
         return config
 
     def _check(
@@ -214,7 +219,11 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             # Cards are searched from their own data; other pages by title, and by text when
             # written by hand (generated lists would only repeat the cards).
             self.page_entries.append(page_entry(page.file.url, str(page.title or ""), None if generated else html))
-        return generated.fill(html) if generated else html
+        filled = generated.fill(html) if generated else html
+        slug = self.site.slug_of(source)
+        if generated and slug:
+            self.card_bodies[slug] = filled
+        return filled
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()
@@ -222,6 +231,11 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         target = Path(config.site_dir) / DATA_SCRIPT
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(self.site.search_script(self.page_entries), encoding="utf-8")
+        (Path(config.site_dir) / PLAN_DATA_SCRIPT).write_text(self.site.plan_script(), encoding="utf-8")
+        for slug, body in self.card_bodies.items():
+            (Path(config.site_dir) / card_print_file(slug)).write_text(self.site.card_print(slug, body),
+                                                                         encoding="utf-8")
+        self.card_bodies = {}
         # Material ships its search engine and source maps with every site; no page here loads them.
         for unused in unused_theme_files(Path(config.site_dir)):
             unused.unlink()

@@ -673,6 +673,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "\"{value}\" cannot be a ZIM name: lowercase ASCII letters, digits, hyphens and underscores only, "
               "for example kho-stem-mam-non_vi_all",
     },
+    # -- the teacher's plan ("Kế hoạch của tôi"): its weeks and days (weeks.yml, weekdays.yml) --
+    "taxonomy_plan_list_empty": {
+        "vi": "danh sách {name} của kế hoạch giáo viên không có mục nào; thêm ít nhất một mục (code, label, "
+              "label_en), nếu không trang “Kế hoạch của tôi” không xếp được hoạt động vào đâu",
+        "en": "the teacher's plan list {name} has no items; add at least one (code, label, label_en), otherwise "
+              "the “Kế hoạch của tôi” page has nowhere to place activities",
+    },
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {

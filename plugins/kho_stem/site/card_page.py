@@ -17,6 +17,7 @@ from kho_stem.site.urls import Linker, card_page, stem_page, topic_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
 REF_2860_UNCHECKED = "chưa đối chiếu"
+RELATED_ID = "lien-quan"  # the last section of a card page: other cards, which paper never shows
 # libyaml's emitter when PyYAML has it: the pure-Python one was a third of rendering a card page.
 # Either writes YAML that reads back as the same values, so the page is the same.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -60,8 +61,16 @@ def render_card_page(
     _html(page, _footer(fact, taxonomy))
     _html(page, print_footer(fact, print_settings, linker.url(here)))
     _html(page, family_handout(fact))
-    page.add("\n\n## Hoạt động liên quan { #lien-quan }\n")
+    page.add(f"\n\n## Hoạt động liên quan {{ #{RELATED_ID} }}\n")
     return page.add_fragment(related_html)
+
+
+def printable_body(page_html: str) -> str:
+    """A rendered card page without its related cards: what printing it keeps, and a plan's
+    "In tất cả thẻ" ships for each card (``plan_data.card_print_script``)."""
+    related = page_html.find(f' id="{RELATED_ID}"')
+    start = page_html.rfind("<h2", 0, related) if related >= 0 else -1
+    return page_html[:start] if start >= 0 else page_html
 
 
 def _section(page: GeneratedPage, title: str, anchor: str, html: str) -> None:

@@ -28,9 +28,11 @@ from kho_stem.site.class_materials import class_materials
 from kho_stem.site.fragments import e
 from kho_stem.site.listing import Thumbnail, card_list
 from kho_stem.site.page import GeneratedPage
+from kho_stem.site.plan_data import card_print_script, plan_data, plan_data_script
+from kho_stem.site.plan_page import render_plan_page
 from kho_stem.site.print_parts import PrintSettings
 from kho_stem.site.redirects import redirect_pages
-from kho_stem.site.scripts import CATALOG_SCRIPTS, PAGE_SCRIPTS
+from kho_stem.site.scripts import CATALOG_SCRIPTS, FOLDER, PAGE_SCRIPTS, PLAN_SCRIPTS
 from kho_stem.site.search_data import PageEntry, search_data, search_data_script
 from kho_stem.site.stats_page import render_stats_page
 from kho_stem.site.urls import (
@@ -40,6 +42,7 @@ from kho_stem.site.urls import (
     cards_index_page,
     catalog_page,
     materials_page,
+    plan_page,
     stats_page,
     topic_page,
 )
@@ -67,6 +70,7 @@ class LibrarySite:
         one (a site built without the image pipeline) is copied as it is."""
         self.facts = library_facts(cards, taxonomy)
         self.cards = [fact.card for fact in self.facts]
+        self._slugs = {card_page(card.slug): card.slug for card in self.cards}
         self.taxonomy = taxonomy
         self.linker = linker
         self.images = images or {}
@@ -97,8 +101,8 @@ class LibrarySite:
         return f"{card_page(card.slug).rsplit('/', 1)[0]}/{relative}"
 
     def files(self) -> list[CopiedFile]:
-        copied = [CopiedFile(asset, ASSETS / asset.rsplit("/", 1)[1]) for asset in
-                  (STYLESHEET, *PAGE_SCRIPTS, *CATALOG_SCRIPTS)]
+        copied = [CopiedFile(asset, ASSETS / asset.removeprefix(FOLDER)) for asset in
+                  (STYLESHEET, *PAGE_SCRIPTS, *CATALOG_SCRIPTS, *PLAN_SCRIPTS)]
         for image, src in self.image_sources.items():
             published = self.images.get(image)
             if published:
@@ -121,6 +125,10 @@ class LibrarySite:
         thousands of cards there would make the build quadratic."""
         return src.startswith(f"{card_page('')[: -len('/index.md')]}") and src != cards_index_page()
 
+    def slug_of(self, src: str) -> str | None:
+        """The card whose page is ``src``, if it is a card page."""
+        return self._slugs.get(src)
+
     def pages(self) -> dict[str, GeneratedPage]:
         related = self._related()
         pages = {card_page(fact.slug): self._card_page(fact, related[fact.slug]) for fact in self.facts}
@@ -129,6 +137,7 @@ class LibrarySite:
                                                      self.stats.reviewed, self.class_list)
         pages[stats_page()] = render_stats_page(self.stats, self.linker, self.official,
                                                 self.print_settings.site_name)
+        pages[plan_page()] = render_plan_page(self.linker)
         return pages
 
     def card_page(self, slug: str) -> tuple[str, GeneratedPage]:
@@ -162,6 +171,15 @@ class LibrarySite:
         """The catalog and search data (``DATA_SCRIPT``): every card, plus ``pages`` that are not cards."""
         data = search_data(self.facts, self.facets, self.taxonomy, self.linker, self.thumbnails, pages, self.class_list)
         return search_data_script(data)
+
+    def plan_script(self) -> str:
+        """The plan page's data (``PLAN_DATA_SCRIPT``): what a plan shows of every card."""
+        return plan_data_script(plan_data(self.facts, self.taxonomy, self.linker))
+
+    @staticmethod
+    def card_print(slug: str, body_html: str) -> str:
+        """A card's printable body, the script at ``card_print_file(slug)``, for the plan's "In tất cả thẻ"."""
+        return card_print_script(slug, body_html)
 
     def _related(self) -> dict[str, list[CardFacts]]:
         """Cards sharing a topic and an age band, most shared first (bounded work per card)."""

@@ -22,6 +22,7 @@ from kho_stem.site.fragments import (
     e,
     review_badge,
 )
+from kho_stem.site.plan_parts import plan_button
 from kho_stem.site.urls import Linker, card_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
@@ -44,7 +45,7 @@ def _tile(image: str, link: str, title: str, description: str, badges: str, topi
         f'<a class="ks-tile__title" href="{e(link)}">{e(title)}</a>'
         f'<p class="ks-tile__description">{e(description)}</p>'
         f'<p class="ks-badges">{badges}</p>'
-        f'<p class="ks-tile__topics"{topics_attributes}>{e(topics)}</p>{missing}'
+        f'<p class="ks-tile__topics"{topics_attributes}>{e(topics)}</p>{plan_button()}{missing}'
         f"</div></li>"
     )
 

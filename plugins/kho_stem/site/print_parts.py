@@ -12,6 +12,7 @@ import segno
 
 from kho_stem.catalog.facts import CardFacts, MaterialItem
 from kho_stem.site.fragments import e
+from kho_stem.site.plan_parts import plan_button
 from kho_stem.site.theme import BUTTON_CLASS
 
 
@@ -27,8 +28,8 @@ class PrintSettings:
 def print_actions(fact: CardFacts) -> str:
     family = (f'<button type="button" class="{BUTTON_CLASS}" data-ks-print="family">Phiếu gửi gia đình</button>'
               if _has_handout(fact) else "")
-    return (f'<p class="ks-print-actions"><button type="button" class="{BUTTON_CLASS}" data-ks-print="card">'
-            f"In thẻ</button> {family}</p>\n")
+    return (f'<p class="ks-print-actions">{plan_button()} <button type="button" class="{BUTTON_CLASS}" '
+            f'data-ks-print="card">In thẻ</button> {family}</p>\n')
 
 
 def list_print_action() -> str:

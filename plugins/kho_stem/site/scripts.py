@@ -17,6 +17,8 @@ PAGE_SCRIPTS = (
     f"{FOLDER}kho-stem-search.js",
     f"{FOLDER}kho-stem-print.js",
     f"{FOLDER}kho-stem-page.js",  # keyboard access to tables and code that scroll sideways
+    f"{FOLDER}kho-stem-plan-core.js",  # the teacher's plan: its logic, pure (Node tests it)
+    f"{FOLDER}kho-stem-plan-button.js",  # "Thêm vào kế hoạch" on card pages and tiles
 )
 # The catalog data, which the catalog page loads itself and the header search on demand.
 DATA_SCRIPT = f"{FOLDER}catalog-data.js"
@@ -24,4 +26,10 @@ DATA_SCRIPT = f"{FOLDER}catalog-data.js"
 CATALOG_SCRIPTS = (
     f"{FOLDER}kho-stem-facets.js",
     f"{FOLDER}kho-stem-catalog.js",
+)
+# The plan page ("Kế hoạch của tôi") adds its data, then the QR code library and the page itself.
+PLAN_DATA_SCRIPT = f"{FOLDER}plan-data.js"
+PLAN_SCRIPTS = (
+    f"{FOLDER}vendor/qrcode-generator.js",  # npm qrcode-generator, unchanged (vendor/README.md)
+    f"{FOLDER}kho-stem-plan.js",
 )

@@ -17,6 +17,8 @@ STEM = "linh-vuc"
 MATERIALS = "vat-lieu"
 CATALOG = "thu-vien"
 STATS = "thong-ke"
+PLAN = "ke-hoach"
+CARD_PRINT_SCRIPT = "in-the.js"  # beside a card's page: its printable body, for the plan's "In tất cả thẻ"
 
 
 def card_page(slug: str) -> str:
@@ -49,6 +51,14 @@ def catalog_page() -> str:
 
 def stats_page() -> str:
     return f"{STATS}/index.md"
+
+
+def plan_page() -> str:
+    return f"{PLAN}/index.md"
+
+
+def card_print_file(slug: str) -> str:
+    return f"{CARDS}/{slug}/{CARD_PRINT_SCRIPT}"
 
 
 @dataclass(frozen=True)

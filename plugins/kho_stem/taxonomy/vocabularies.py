@@ -33,7 +33,9 @@ from kho_stem.yaml_source import LocatedDocument, YamlSyntaxError, load_located
 
 FIELDS_FILE = "fields.yml"
 # Vocabularies the code reads by name; any other vocabulary file is used only through fields.yml.
-CORE_VOCABULARIES = ("ages", "topics", "processes", "hazards")
+CORE_VOCABULARIES = ("ages", "topics", "processes", "hazards", "weeks", "weekdays")
+# The teacher's plan places cards in a week and a day of these: an empty list leaves nowhere to place them.
+PLAN_VOCABULARIES = ("weeks", "weekdays")
 _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
     "topics": ("description", "ages", "ref_2860"),
     "hazards": ("forbid_ages", "adult_only", "must_mention", "safety_point", "source"),
@@ -220,6 +222,11 @@ class _TaxonomyLoader:
         for name in CORE_VOCABULARIES:
             if name not in vocabularies and not any(f.stem == name for f in files):
                 self.report(self.root / f"{name}.yml", 1, "", "taxonomy_missing_file", name=f"{name}.yml")
+        for name in PLAN_VOCABULARIES:
+            # Only an empty list: a list whose items are all broken is reported item by item already.
+            if name in self.documents and not self.documents[name][1].value["items"]:
+                file, document = self.documents[name]
+                self.report(file, document.line_of(("items",), 1), "items", "taxonomy_plan_list_empty", name=file.name)
         fields = self.load_fields(self.root / FIELDS_FILE, vocabularies)
         # Every field named in fields.yml, even a broken one already reported: limits may name it.
         limits = self.load_limits(self.root / LIMITS_FILE, self.field_keys)
