@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from kho_stem.cards.card import Card
@@ -26,10 +27,11 @@ from kho_stem.site.card_page import render_card_page
 from kho_stem.site.catalog_page import render_catalog_page
 from kho_stem.site.fragments import e
 from kho_stem.site.listing import Thumbnail, card_list
+from kho_stem.site.materials_pages import MaterialsPages
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import PrintSettings
 from kho_stem.site.redirects import redirect_pages
-from kho_stem.site.scripts import CATALOG_SCRIPTS, PAGE_SCRIPTS
+from kho_stem.site.scripts import CATALOG_SCRIPTS, PAGE_SCRIPTS, SURVEY_SCRIPTS
 from kho_stem.site.search_data import PageEntry, search_data, search_data_script
 from kho_stem.site.stats_page import render_stats_page
 from kho_stem.site.urls import (
@@ -96,7 +98,7 @@ class LibrarySite:
 
     def files(self) -> list[CopiedFile]:
         copied = [CopiedFile(asset, ASSETS / asset.rsplit("/", 1)[1]) for asset in
-                  (STYLESHEET, *PAGE_SCRIPTS, *CATALOG_SCRIPTS)]
+                  (STYLESHEET, *PAGE_SCRIPTS, *CATALOG_SCRIPTS, *SURVEY_SCRIPTS)]
         for image, src in self.image_sources.items():
             published = self.images.get(image)
             if published:
@@ -127,6 +129,7 @@ class LibrarySite:
                                                      self.stats.reviewed)
         pages[stats_page()] = render_stats_page(self.stats, self.linker, self.official,
                                                 self.print_settings.site_name)
+        pages.update(self.materials_pages.pages())
         return pages
 
     def card_page(self, slug: str) -> tuple[str, GeneratedPage]:
@@ -150,7 +153,13 @@ class LibrarySite:
             # A BOM first: Excel on Windows reads a CSV as the local code page without one.
             CSV_NAME: "\ufeff" + catalog_csv(records, self.taxonomy),
             SCHEMA_NAME: json.dumps(catalog_schema(self.taxonomy), ensure_ascii=False, indent=2) + "\n",
+            **self.materials_pages.files(),
         }
+
+    @cached_property
+    def materials_pages(self) -> MaterialsPages:
+        """The minimum materials list and the survey: computed once, for the pages and their files."""
+        return MaterialsPages(self.facts, self.taxonomy, self.linker)
 
     def redirects(self) -> dict[str, str]:
         """Redirect pages from each published card's old names (``aliases``), by file path."""

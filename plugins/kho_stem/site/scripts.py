@@ -23,3 +23,9 @@ CATALOG_SCRIPTS = (
     f"{FOLDER}kho-stem-facets.js",
     f"{FOLDER}kho-stem-catalog.js",
 )
+# The school's materials survey: its data (each card's needs), the survey logic, then the page.
+SURVEY_DATA = f"{FOLDER}survey-data.js"
+SURVEY_SCRIPTS = (
+    f"{FOLDER}kho-stem-survey.js",
+    f"{FOLDER}kho-stem-survey-page.js",
+)

@@ -17,6 +17,7 @@ STEM = "linh-vuc"
 MATERIALS = "vat-lieu"
 CATALOG = "thu-vien"
 STATS = "thong-ke"
+MATERIALS_LIST = "danh-muc-vat-lieu"
 
 
 def card_page(slug: str) -> str:
@@ -49,6 +50,18 @@ def catalog_page() -> str:
 
 def stats_page() -> str:
     return f"{STATS}/index.md"
+
+
+def materials_list_page() -> str:
+    return f"{MATERIALS_LIST}/index.md"
+
+
+def survey_page() -> str:
+    return f"{MATERIALS_LIST}/khao-sat/index.md"
+
+
+def materials_list_csv() -> str:
+    return f"{MATERIALS_LIST}/danh-muc-toi-thieu.csv"
 
 
 @dataclass(frozen=True)
