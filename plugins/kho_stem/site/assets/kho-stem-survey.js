@@ -81,12 +81,11 @@
         if (best === null || lacks.length < best.lacks.length ||
             (lacks.length === best.lacks.length && weight > best.weight)) best = { lacks: lacks, weight: weight };
       });
-      var next = best ? best.lacks.slice() : [Object.keys(demand).map(Number).reduce(function (top, material) {
-        return demand[material] > demand[top] ? material : top;
-      })];
-      next.sort(function (a, b) {
+      var mostNeeded = function (a, b) {
         return demand[b] - demand[a] || (data.materials[a][2] < data.materials[b][2] ? -1 : 1);
-      });
+      };
+      var next = best ? best.lacks.slice().sort(mostNeeded)
+        : [Object.keys(demand).map(Number).sort(mostNeeded)[0]];
       next.forEach(function (material) {
         have[material] = true;
         var opened = [];
