@@ -103,7 +103,7 @@ def greedy_cover(needs: Mapping[str, frozenset[str]], target: int) -> tuple[list
         for name in sorted(needs[best] - have):
             chosen.append(name)
             have.add(name)
-        ready = {slug for slug, need in needs.items() if need <= have}
+        ready |= {slug for slug in waiting if needs[slug] <= have}
     return chosen, ready
 
 
@@ -175,8 +175,15 @@ class MinimumListMaker:
         target = math.ceil(share * len(band) - 1e-9)
         chosen, ready = greedy_cover(needs, target)
         covered = [fact for fact in band if fact.slug in ready]
-        everyday_used = sorted({item.common_name for fact in covered for item in fact.material_items
-                                if item.common_name in self.everyday})
+        # One pass over the covered cards' lines, so each listed material reads only its own.
+        lines: dict[str, list[MaterialItem]] = {}
+        users: dict[str, int] = {}
+        for fact in covered:
+            for item in fact.material_items:
+                lines.setdefault(item.common_name, []).append(item)
+            for name in fact.materials:
+                users[name] = users.get(name, 0) + 1
+        everyday_used = sorted(name for name in lines if name in self.everyday)
         return MaterialsList(
             age=age,
             age_label=self.taxonomy.ages[age].label if age else "Cả trường",
@@ -185,13 +192,11 @@ class MinimumListMaker:
             cards_total=len(band),
             target=target,
             ready=tuple(fact.slug for fact in covered),
-            purchases=tuple(self._listed(name, covered, class_size) for name in chosen),
-            everyday=tuple(self._listed(name, covered, class_size) for name in everyday_used),
+            purchases=tuple(self._listed(name, lines[name], users[name], class_size) for name in chosen),
+            everyday=tuple(self._listed(name, lines[name], users[name], class_size) for name in everyday_used),
         )
 
-    def _listed(self, name: str, covered: list[CardFacts], class_size: int) -> ListedMaterial:
-        lines = [item for fact in covered for item in fact.material_items if item.common_name == name]
-        users = sum(1 for fact in covered if name in fact.materials)
+    def _listed(self, name: str, lines: list[MaterialItem], users: int, class_size: int) -> ListedMaterial:
         hazards = self.taxonomy.hazards
         codes = dict.fromkeys(code for line in lines for code in line.hazards if code in hazards)
         return ListedMaterial(

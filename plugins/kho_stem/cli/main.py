@@ -301,7 +301,10 @@ def _check_output(output: Path | None, output_format: str, stem: str, language: 
 def _checked_library(project: Project, language: str) -> tuple[Taxonomy, CheckResult]:
     taxonomy = load_taxonomy(project.taxonomy)
     files = find_card_files([project.activities]) if project.activities.is_dir() else []
-    return taxonomy, check_library(files, taxonomy, reviews=load_reviews(project.reviews_file))
+    # As `build.py check` does: every core for a large library, and its caches.
+    return taxonomy, check_library(files, taxonomy, reviews=load_reviews(project.reviews_file),
+                                   processes=os.cpu_count() or 1, body_cache_dir=project.body_cache,
+                                   verdict_cache_dir=project.verdict_cache)
 
 
 def _write_report(text: str, output: Path | None, output_format: str, language: str, written: str) -> int:
