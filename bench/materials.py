@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from project import clone_starter_library, write_project  # noqa: E402
 
 from kho_stem.catalog.facts import library_facts  # noqa: E402
-from kho_stem.catalog.minimum_list import SHARES, MinimumListMaker, card_needs, exact_cover_size  # noqa: E402
+from kho_stem.catalog.minimum_list import SHARES, MinimumListMaker, exact_cover_size  # noqa: E402
 from kho_stem.taxonomy.vocabularies import load_taxonomy  # noqa: E402
 from kho_stem.validation.library import check_library, find_card_files  # noqa: E402
 
@@ -52,7 +52,7 @@ def greedy_against_best() -> None:
     for age in [*taxonomy.ages.codes, None]:
         for share in SHARES:
             made = maker.make(age, share)
-            needs = {f.slug: card_needs(f, maker.everyday) for f in maker.facts if age is None or age in f.ages}
+            needs = {f.slug: maker.needs(f) for f in maker.facts if age is None or age in f.ages}
             best = exact_cover_size(needs, made.target)
             print(f"{made.age_label:<28} {math.floor(share * 100):>4}% {len(made.ready):>4}/{made.cards_total:<4} "
                   f"{len(made.purchases):>7} {best if best is not None else '—':>5}", flush=True)

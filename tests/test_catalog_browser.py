@@ -212,17 +212,18 @@ def test_our_class_materials_are_remembered_and_rank_cards(page, site):
     open_catalog(page, site)
     page.click("[data-ks-class] > summary")
     tick(page, "lop", "1")
-    assert titles(page) == []
-    tick(page, "co", "giấy thủ công")  # the card says "giấy màu": materials.yml groups it
+    # Crayons are everyday (materials.yml): the card lacks only its "giấy màu"; the others lack more.
     assert titles(page) == ["Tranh màu sáp chống thấm"]
-    assert "Còn thiếu: bút sáp màu" in page.inner_text("[data-ks-results]")
+    assert "Còn thiếu: giấy thủ công" in page.inner_text("[data-ks-results]")
+    tick(page, "co", "chậu nhựa")
     page.reload()
     page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
-    assert page.is_checked("input[name=co][value='giấy thủ công']"), "the list is kept in this browser"
-    tick(page, "co", "bút sáp màu")
-    assert page.inner_text("[data-ks-results] h2") == "Lớp em làm được ngay (1)"
+    assert page.is_checked("input[name=co][value='chậu nhựa']"), "the list is kept in this browser"
+    tick(page, "co", "giấy thủ công")  # the card says "giấy màu": materials.yml groups it
+    assert page.inner_text("[data-ks-results] h2") == "Sẵn sàng: lớp em làm được ngay (1)"
+    assert titles(page) == ["Tranh màu sáp chống thấm"]
     stored = page.evaluate("localStorage.getItem('kho-stem:lop-em-co')")
-    assert sorted(json.loads(stored)) == ["bút sáp màu", "giấy thủ công"]
+    assert sorted(json.loads(stored)) == ["chậu nhựa", "giấy thủ công"]
 
 
 def test_header_search_on_every_page(page, site):

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT, VALID_CARD, edit
 from kho_stem.catalog.facts import library_facts
-from kho_stem.catalog.minimum_list import MinimumListMaker, card_needs, exact_cover_size, greedy_cover
+from kho_stem.catalog.minimum_list import MinimumListMaker, exact_cover_size, greedy_cover
 from kho_stem.diagnostics.problems import DiagnosticError
 from kho_stem.site.materials_pages import MaterialsPages
 from kho_stem.site.urls import Linker, materials_list_csv
@@ -67,14 +67,10 @@ def test_greedy_can_miss_the_minimum_and_the_exact_search_shows_by_how_much():
 
 @pytest.fixture(scope="module")
 def fixture_library(tmp_path_factory) -> tuple[list, Taxonomy]:
-    """Four cards, counted by hand, and a taxonomy where water is something every class has."""
+    """Four cards, counted by hand; water is something every class has (materials.yml says so)."""
     root = tmp_path_factory.mktemp("minimum")
-    taxonomy_folder = root / "taxonomy"
-    shutil.copytree(ROOT / "content" / "taxonomy", taxonomy_folder)
-    materials = taxonomy_folder / "materials.yml"
-    materials.write_text(edit(materials.read_text(encoding="utf-8"), "    label_en: water\n",
-                              "    label_en: water\n    everyday: true\n"), encoding="utf-8")
-    taxonomy = load_taxonomy(taxonomy_folder)
+    taxonomy = load_taxonomy(ROOT / "content" / "taxonomy")
+    assert taxonomy["materials"]["nuoc"].get("everyday") is True
     cards = root / "activities"
     cards.mkdir()
     variants = {
@@ -98,7 +94,7 @@ def fixture_library(tmp_path_factory) -> tuple[list, Taxonomy]:
 def test_the_list_for_a_fixture_library_counted_by_hand(fixture_library):
     facts, taxonomy = fixture_library
     maker = MinimumListMaker(facts, taxonomy)
-    assert card_needs(next(f for f in facts if f.slug == "chi-can-nuoc"), maker.everyday) == frozenset()
+    assert maker.needs(next(f for f in facts if f.slug == "chi-can-nuoc")) == frozenset()
     half = maker.make("5-6", 0.5)
     assert (half.cards_total, half.target) == (4, 2)
     # The water card needs nothing to buy; the next cheapest card misses one thing: the jet model.
@@ -137,7 +133,7 @@ def test_the_starter_library_lists_for_eighty_percent_of_each_age_band(taxonomy)
         materials = maker.make(age, 0.8)
         assert len(materials.ready) >= materials.target >= 0.8 * materials.cards_total
         assert materials.purchases, age
-        needs = {f.slug: card_needs(f, maker.everyday) for f in maker.facts if age in f.ages}
+        needs = {f.slug: maker.needs(f) for f in maker.facts if age in f.ages}
         best = exact_cover_size(needs, materials.target, max_subsets=100_000)
         if best is not None:
             assert best <= len(materials.purchases) <= best + 5

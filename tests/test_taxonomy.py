@@ -119,7 +119,9 @@ def test_a_material_without_words_is_refused(taxonomy_copy: Path):
     path = taxonomy_copy / "materials.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("    words: [vỏ chai nhựa]\n", "", 1), encoding="utf-8")
-    assert _problems(taxonomy_copy) == ["materials.yml:7: items[1]: mục này thiếu `words`"]
+    # The item's line (the file's header comment documents the item fields above it).
+    line = text.splitlines().index("  - code: chai-nhua") + 1
+    assert _problems(taxonomy_copy) == [f"materials.yml:{line}: items[1]: mục này thiếu `words`"]
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [

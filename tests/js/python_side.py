@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -22,33 +23,66 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from kho_stem.cards import load_reviews  # noqa: E402
 from kho_stem.catalog.facts import CardFacts, Facet, all_materials, catalog_facets, library_facts  # noqa: E402
+from kho_stem.site.class_materials import GROUP_HEADINGS  # noqa: E402
 from kho_stem.site.materials_pages import MaterialsPages  # noqa: E402
 from kho_stem.site.search_data import CATALOG_KEYS, search_data  # noqa: E402
 from kho_stem.site.urls import Linker  # noqa: E402
 from kho_stem.taxonomy import load_taxonomy  # noqa: E402
+from kho_stem.taxonomy.vocabularies import Vocabulary  # noqa: E402
 from kho_stem.text import fold  # noqa: E402
 from kho_stem.validation import check_library, find_card_files  # noqa: E402
 
 State = dict[str, object]
 
 
-def _passes(facts: CardFacts, facet: Facet, chosen: list[str]) -> bool:
+MOST_MISSING = len(GROUP_HEADINGS) - 1
+# The class of issue #23: what a poor rural school has ("giấy" and "hộp giấy" as materials.yml names them).
+RURAL_CLASS = ["chai nhựa", "giấy trắng", "kéo", "hồ dán", "lá cây", "sỏi", "nước", "hộp các-tông"]
+
+
+def _materials_all(facet: Facet, state: State) -> bool:
+    return bool(state.get("materialsAll")) and facet.key == CATALOG_KEYS["materials"]
+
+
+def _passes(facts: CardFacts, facet: Facet, chosen: list[str], every: bool = False) -> bool:
     codes = set(facet.codes(facts))
+    if every:
+        return set(chosen) <= codes
     if facet.excludes:
         return not (facet.none in chosen and codes) and not codes & set(chosen)
     return bool(codes & set(chosen))
 
 
-def _lacking(facts: CardFacts, have: list[str]) -> int:
-    return sum(material not in have for material in facts.materials)
+@dataclass(frozen=True)
+class Inventory:
+    """What "Lớp em có gì?" counts as had besides the ticks (materials.yml): the everyday
+    materials, and per material the ones that may stand in for it."""
+
+    everyday: frozenset[str]
+    substitutes: Mapping[str, frozenset[str]]
+
+
+def inventory(vocabulary: Vocabulary) -> Inventory:
+    by_code = {term.code: term for term in vocabulary}
+    return Inventory(
+        frozenset(term.label for term in vocabulary if term.get("everyday")),
+        {term.label: frozenset(by_code[code].label for code in term.get("substitutes") or ()) for term in vocabulary})
+
+
+def _lacking(facts: CardFacts, state: State) -> int:
+    kind: Inventory = state["inventory"]  # type: ignore[assignment]
+    owned = set(state["have"]) | kind.everyday  # type: ignore[call-overload]
+    return sum(not (set(need) & owned) and not any(kind.substitutes[name] & owned for name in need)
+               for need in facts.material_needs)
 
 
 def _passes_all_but(facts: CardFacts, facets: tuple[Facet, ...], state: State, left_out: str) -> bool:
     chosen: dict[str, list[str]] = state["facets"]  # type: ignore[assignment]
     for facet in facets:
-        if facet.key != left_out and chosen.get(facet.key) and not _passes(facts, facet, chosen[facet.key]):
+        if facet.key != left_out and chosen.get(facet.key) and not _passes(
+                facts, facet, chosen[facet.key], _materials_all(facet, state)):
             return False
-    if state["classMode"] and left_out != CATALOG_KEYS["classMode"] and _lacking(facts, state["have"]) > 1:  # type: ignore[arg-type]
+    if state["classMode"] and left_out != CATALOG_KEYS["classMode"] and _lacking(facts, state) > MOST_MISSING:
         return False
     return left_out == CATALOG_KEYS["reviewed"] or not state["reviewed"] or facts.reviewed
 
@@ -57,18 +91,22 @@ def _case(facts: list[CardFacts], facets: tuple[Facet, ...], state: State) -> di
     """Which cards ``state`` keeps (positions, title order) and, per value, how many the value would give."""
     found = [i for i, fact in enumerate(facts) if _passes_all_but(fact, facets, state, "")]
     if state["classMode"]:  # what the class can do at once first, then what lacks one thing
-        found.sort(key=lambda i: _lacking(facts[i], state["have"]))  # type: ignore[arg-type]
+        found.sort(key=lambda i: _lacking(facts[i], state))
     counts: dict[str, dict[str, int]] = {}
     for facet in facets:
-        others = [fact for fact in facts if _passes_all_but(fact, facets, state, facet.key)]
+        # A facet that needs every ticked value counts among the cards it keeps, like the browser.
+        left_out = "" if _materials_all(facet, state) else facet.key
+        others = [fact for fact in facts if _passes_all_but(fact, facets, state, left_out)]
         counts[facet.key] = {value.code: sum(value.code in facet.codes(f) for f in others) for value in facet.values}
         if facet.none:
             counts[facet.key][facet.none] = sum(not facet.codes(f) for f in others)
     reviewed = [fact for fact in facts if _passes_all_but(fact, facets, state, CATALOG_KEYS["reviewed"])]
     counts[CATALOG_KEYS["reviewed"]] = {"1": sum(fact.reviewed for fact in reviewed)}
     in_class = [fact for fact in facts if _passes_all_but(fact, facets, state, CATALOG_KEYS["classMode"])]
-    counts[CATALOG_KEYS["classMode"]] = {"1": sum(_lacking(fact, state["have"]) <= 1 for fact in in_class)}  # type: ignore[arg-type]
-    return {"state": state, "found": found, "counts": counts}
+    counts[CATALOG_KEYS["classMode"]] = {"1": sum(_lacking(fact, state) <= MOST_MISSING for fact in in_class)}
+    shown = {key: value for key, value in state.items() if key != "inventory"}
+    lacking = [_lacking(fact, state) for fact in facts]  # per card, how many things the class lacks
+    return {"state": shown, "found": found, "counts": counts, "lacking": lacking}
 
 
 def _states(facets: tuple[Facet, ...], materials: list[str]) -> list[State]:
@@ -76,11 +114,24 @@ def _states(facets: tuple[Facet, ...], materials: list[str]) -> list[State]:
     and a class that has every other material, alone and with a filter."""
     have = materials[::2]
 
-    def state(chosen: dict[str, list[str]], reviewed: bool = False, class_mode: bool = False) -> State:
-        return {"q": "", "facets": chosen, "reviewed": reviewed, "classMode": class_mode, "have": have}
+    def state(chosen: dict[str, list[str]], reviewed: bool = False, class_mode: bool = False,
+              owned: list[str] | None = None, every: bool = False) -> State:
+        return {"q": "", "facets": chosen, "reviewed": reviewed, "classMode": class_mode,
+                "have": have if owned is None else owned, "materialsAll": every}
 
+    material_facet = next(facet for facet in facets if facet.key == CATALOG_KEYS["materials"])
     states = [state({}), state({}, reviewed=True), state({}, class_mode=True),
-              state({facets[0].key: [facets[0].values[0].code]}, class_mode=True)]
+              state({facets[0].key: [facets[0].values[0].code]}, class_mode=True),
+              # Nothing ticked (the everyday materials only), and a poor rural class that has a
+              # substitute (lọ nhựa) rather than what cards ask for.
+              state({}, class_mode=True, owned=[]),
+              state({}, class_mode=True, owned=[*RURAL_CLASS, "lọ nhựa", "giấy báo cũ"]),
+              # Every ticked material, alone and with other filters.
+              state({material_facet.key: ["nước", "cốc nhựa"]}, every=True),
+              state({material_facet.key: ["nước", "cốc nhựa"]}),
+              state({material_facet.key: [v.code for v in material_facet.values[:3]]}, every=True, reviewed=True),
+              state({material_facet.key: ["kéo", "hồ dán"], facets[0].key: [facets[0].values[-1].code]}, every=True,
+                    class_mode=True)]
     for facet in facets:
         states.append(state({facet.key: [facet.values[0].code, facet.values[-1].code]}))
         if facet.none:
@@ -100,7 +151,9 @@ def library() -> dict[str, object]:
     materials = all_materials(facts)
     facets = catalog_facets(taxonomy, materials)
     data = search_data(facts, facets, taxonomy, Linker(True), {}, [])
-    return {"data": data, "cases": [_case(facts, facets, state) for state in _states(facets, materials)]}
+    kind = inventory(taxonomy["materials"])
+    return {"data": data, "ruralClass": RURAL_CLASS,
+            "cases": [_case(facts, facets, {**state, "inventory": kind}) for state in _states(facets, materials)]}
 
 
 def survey() -> dict[str, object]:

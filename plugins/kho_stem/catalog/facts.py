@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kho_stem.cards.card import Card
 from kho_stem.cards.reviews import Review
+from kho_stem.catalog.materials import MaterialMatcher, MaterialNeed
 from kho_stem.taxonomy.vocabularies import Taxonomy, Vocabulary
 from kho_stem.text import fold, nfc
 
@@ -57,27 +58,24 @@ class MaterialNames:
     """Groups the many ways cards name a material under the library's common materials.
 
     ``content/taxonomy/materials.yml`` lists common materials, each with the words a card's
-    material name may start with: "chai nhựa 500 ml đã rửa sạch" is "chai nhựa". The longest
-    matching word wins; a name that matches none stays as written (see ``material_key``).
-    Diacritics count: "dao" (a knife) is not "đào" (a peach).
+    material line may name it by: "chai nhựa 500 ml đã rửa sạch" is "chai nhựa", and "hồ dán, kéo
+    đầu tròn" needs two of them (``MaterialMatcher`` reads the line). Diacritics count: "dao" (a
+    knife) is not "đào" (a peach).
     """
 
     def __init__(self, vocabulary: Vocabulary | None):
-        # Starts indexed by their first word, longest first: a name is compared with a few, not all.
-        self._starts: dict[str, list[tuple[str, str]]] = {}
-        for term in vocabulary or ():
-            for word in (term.label, *term.get("words", ())):
-                start = material_key(str(word))
-                self._starts.setdefault(start.split(" ", 1)[0], []).append((start, term.label))
-        for starts in self._starts.values():
-            starts.sort(key=lambda item: -len(item[0]))
+        self.matcher = MaterialMatcher(vocabulary)
+
+    def needs(self, name: str) -> tuple[MaterialNeed, ...]:
+        return self.matcher.needs(name)
+
+    def label(self, code: str) -> str:
+        return self.matcher.labels[code]
 
     def common_name(self, name: str) -> str:
-        key = material_key(name)
-        for start, label in self._starts.get(key.split(" ", 1)[0], ()):
-            if key == start or key.startswith(start + " "):
-                return label
-        return key
+        """The common name of the first material ``name`` needs; ``name`` tidied when it names none."""
+        needs = self.needs(name)
+        return self.label(needs[0].codes[0]) if needs else material_key(name)
 
 
 def duration_range(minutes: int) -> str:
@@ -90,6 +88,7 @@ class MaterialItem:
 
     name: str
     common_name: str  # the library's common name for it (``MaterialNames``)
+    needs: tuple[MaterialNeed, ...]  # the common materials (codes) it needs; none when it names none
     quantity: str | None
     per: str | None  # a code of the `per` vocabulary
     hazards: tuple[str, ...]
@@ -130,6 +129,7 @@ class CardFacts:
     setting: str | None
     hazards: tuple[str, ...]  # every hazard code declared on the card's materials, in order
     materials: tuple[str, ...]  # common material names (``MaterialNames``), each once, in the card's order
+    material_needs: tuple[tuple[str, ...], ...]  # per thing the card needs, the common names any of which does
     reviewed: bool
     organization: str | None  # the author's organisation, else school
 
@@ -145,6 +145,7 @@ def _material_item(item: object, names: MaterialNames) -> MaterialItem:
     return MaterialItem(
         name=name,
         common_name=names.common_name(name),
+        needs=names.needs(name),
         quantity=None if quantity is None else str(quantity),
         per=details.get("per"),
         hazards=tuple(details.get("hazards") or ()),
@@ -161,7 +162,9 @@ def _author(value: object) -> Author:
 
 def card_facts(card: Card, names: MaterialNames) -> CardFacts:
     items = tuple(_material_item(item, names) for item in card.get("materials"))
-    materials = dict.fromkeys(item.common_name for item in items if item.common_name)
+    # Only common names are shown: a line that names none (a teacher's own drawing) is left out.
+    needs = dict.fromkeys(tuple(names.label(code) for code in need.codes) for item in items for need in item.needs)
+    materials = dict.fromkeys(label for need in needs for label in need)
     hazards = dict.fromkeys(code for item in items for code in item.hazards)
     author = _author(card.get("author"))
     # A partner STEM centre is named in `organization`; a school author's unit is the school.
@@ -192,6 +195,7 @@ def card_facts(card: Card, names: MaterialNames) -> CardFacts:
         setting=card.get("setting"),
         hazards=tuple(hazards),
         materials=tuple(materials),
+        material_needs=tuple(needs),
         reviewed=card.is_reviewed,
         organization=organization,
     )

@@ -78,9 +78,22 @@ class MaterialsList:
     everyday: tuple[ListedMaterial, ...]
 
 
-def card_needs(facts: CardFacts, everyday: frozenset[str]) -> frozenset[str]:
-    """The common names a class must get to run this card: everything it lists but the everyday."""
-    return frozenset(item.common_name for item in facts.material_items if item.common_name not in everyday)
+def line_materials(item: MaterialItem, labels: Mapping[str, str]) -> tuple[str, ...]:
+    """What a class must get for one material line, by common name.
+
+    A line may need several materials ("hồ dán, kéo"); where it offers alternatives ("khối gỗ hoặc
+    hộp giấy") the list counts the first it names. A line that names no common material (a teacher's
+    drawing, a rare object) is still needed: it is listed under its own tidied name.
+    """
+    if not item.needs:
+        return (item.common_name,)
+    return tuple(labels[need.codes[0]] for need in item.needs)
+
+
+def card_needs(facts: CardFacts, labels: Mapping[str, str], everyday: frozenset[str]) -> frozenset[str]:
+    """The materials a class must get to run this card: everything its lines need but the everyday."""
+    return frozenset(name for item in facts.material_items for name in line_materials(item, labels)
+                     if name not in everyday)
 
 
 def everyday_names(taxonomy: Taxonomy) -> frozenset[str]:
@@ -146,7 +159,8 @@ def _quantity(lines: list[MaterialItem], class_size: int, defaults: PlanningDefa
 
     Materials are reused from one activity to the next, so the largest need is the amount to have.
     """
-    amounts = [_per_class(line, class_size, defaults) for line in lines]
+    # A line that needs several materials gives one quantity for all of them: it says nothing of each.
+    amounts = [_per_class(line, class_size, defaults) if len(line.needs) <= 1 else None for line in lines]
     if not amounts or any(amount is None for amount in amounts):
         return None
     units = {unit for _, unit in amounts}  # type: ignore[misc]
@@ -166,12 +180,16 @@ class MinimumListMaker:
         self.taxonomy = taxonomy
         self.defaults = PlanningDefaults.from_taxonomy(taxonomy)
         self.everyday = everyday_names(taxonomy)
-        self._codes = {term.label: term.code for term in taxonomy["materials"]}
+        self.labels = {term.code: term.label for term in taxonomy["materials"]}
+        self._codes = {label: code for code, label in self.labels.items()}
+
+    def needs(self, fact: CardFacts) -> frozenset[str]:
+        return card_needs(fact, self.labels, self.everyday)
 
     def make(self, age: str | None, share: float, class_size: int | None = None) -> MaterialsList:
         class_size = class_size or self.defaults.class_size
         band = [fact for fact in self.facts if age is None or age in fact.ages]
-        needs = {fact.slug: card_needs(fact, self.everyday) for fact in band}
+        needs = {fact.slug: self.needs(fact) for fact in band}
         target = math.ceil(share * len(band) - 1e-9)
         chosen, ready = greedy_cover(needs, target)
         covered = [fact for fact in band if fact.slug in ready]
@@ -179,9 +197,12 @@ class MinimumListMaker:
         lines: dict[str, list[MaterialItem]] = {}
         users: dict[str, int] = {}
         for fact in covered:
+            names: set[str] = set()
             for item in fact.material_items:
-                lines.setdefault(item.common_name, []).append(item)
-            for name in fact.materials:
+                for name in line_materials(item, self.labels):
+                    lines.setdefault(name, []).append(item)
+                    names.add(name)
+            for name in names:
                 users[name] = users.get(name, 0) + 1
         everyday_used = sorted(name for name in lines if name in self.everyday)
         return MaterialsList(

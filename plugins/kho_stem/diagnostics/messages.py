@@ -618,6 +618,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đã ghi danh mục vật liệu vào {path}",
         "en": "Materials list written to {path}",
     },
+    # -- materials.yml: everyday items and substitutes (issue #23, items 7 and 8) ------------
+    "taxonomy_not_boolean": {
+        "vi": "`{key}` phải là true hoặc false (ví dụ `{key}: true`), không phải \"{value}\"; sửa lại hoặc bỏ dòng này",
+        "en": "`{key}` must be true or false (e.g. `{key}: true`), not \"{value}\"; fix it or remove the line",
+    },
+    "taxonomy_unknown_substitute": {
+        "vi": "\"{material}\" ghi \"{code}\" trong `substitutes`, nhưng materials.yml không có vật liệu mã "
+        "\"{code}\"{hint}; sửa thành mã của một vật liệu có trong tệp hoặc thêm vật liệu đó vào `items`",
+        "en": "\"{material}\" lists \"{code}\" in `substitutes`, but materials.yml has no material with code "
+        "\"{code}\"{hint}; use the code of a material in the file or add that material to `items`",
+    },
+    "taxonomy_substitute_itself": {
+        "vi": "\"{code}\" không thể dùng thay cho chính nó; bỏ mã này khỏi `substitutes`",
+        "en": "\"{code}\" cannot stand in for itself; remove it from `substitutes`",
+    },
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {

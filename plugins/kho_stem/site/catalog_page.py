@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kho_stem.catalog.facts import AGE_FACET, MATERIAL_FACET, TOPIC_FACET, Facet
 from kho_stem.site.card_page import page_front_matter
+from kho_stem.site.class_materials import EVERYDAY_NOTE, MODE_ALL, MODE_ANY, NAME_SEPARATOR, ClassMaterials
 from kho_stem.site.fragments import e
 from kho_stem.site.listing import tile_template
 from kho_stem.site.page import GeneratedPage
@@ -25,6 +26,7 @@ LONG_LIST = 12  # facets with more values than this get a box to narrow the list
 REVIEWED_CONTROL = "duyet"
 CLASS_MODE_CONTROL = "lop"
 INVENTORY_CONTROL = "co"
+MATERIALS_ALL_CONTROL = "vat-lieu-du"  # the materials facet keeps the cards having every ticked material
 
 
 def _checkbox(name: str, value: str, label: str, extra_class: str = "") -> str:
@@ -49,22 +51,53 @@ def _facet(facet: Facet) -> str:
     if facet.none:
         options.insert(0, _checkbox(facet.key, facet.none, "Chỉ thẻ không có mối nguy nào", " ks-option--strong"))
     narrow = _list_filter(f"Lọc danh sách {facet.legend.lower()}") if len(facet.values) > LONG_LIST else ""
+    if facet.key == MATERIAL_FACET:
+        hint = _materials_mode()
     is_open = " open" if facet.key in OPEN_FACETS else ""
     return (f'<details class="ks-facet"{is_open}><summary>{e(legend)}</summary>'
             f'<fieldset data-facet="{e(facet.key)}"><legend class="ks-visually-hidden">{e(legend)}</legend>'
             f'{hint}{narrow}<div class="ks-options">{"".join(options)}</div></fieldset></details>')
 
 
+def _materials_mode() -> str:
+    """Any ticked material (the default) or every one; the address keeps the second as
+    ``MATERIALS_ALL_CONTROL=1``."""
+    def choice(value: str, label: str, checked: str) -> str:
+        return (f'<label class="ks-option ks-option--mode"><input type="radio" name="{MATERIALS_ALL_CONTROL}" '
+                f'value="{value}"{checked}> <span>{e(label)}</span></label>')
+
+    return (f'<div class="ks-mode" role="radiogroup" aria-label="Cách chọn nhiều vật liệu">'
+            f'{choice("", MODE_ANY, " checked")}{choice("1", MODE_ALL, "")}</div>')
+
+
+def _class_form(class_list: ClassMaterials | None, materials: Facet) -> str:
+    """The "Lớp em có gì?" form: what the class has; the everyday things are said, not asked."""
+    names = class_list.tickable if class_list else tuple(value.code for value in materials.values)
+    everyday = NAME_SEPARATOR.join(class_list.everyday_names) if class_list else ""
+    inventory = "".join(_checkbox(INVENTORY_CONTROL, name, name) for name in names)
+    note = EVERYDAY_NOTE.format(materials=everyday) if everyday else ""
+    note = f'<p class="ks-hint" data-ks-everyday>{e(note)}</p>\n' if note else ""
+    return f"""<form class="ks-class__form" aria-label="Nguyên vật liệu lớp em có">
+<p>Đánh dấu những thứ lớp đã có; thư viện sẽ chỉ ra hoạt động làm được ngay, rồi đến hoạt động thiếu một hoặc hai
+thứ, và thứ lớp em có thể dùng thay. Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
+{note}<label class="ks-option ks-option--strong"><input type="checkbox" name="{CLASS_MODE_CONTROL}" value="1">
+ <span>Chỉ hiện hoạt động lớp em làm được (đủ, hoặc thiếu một, hai thứ)</span> <span class="ks-count"></span></label>
+{_list_filter("Lọc danh sách vật liệu lớp em có")}
+<fieldset data-inventory><legend class="ks-visually-hidden">Nguyên vật liệu lớp em có</legend>
+<div class="ks-options">{inventory}</div></fieldset>
+</form>"""
+
+
 def render_catalog_page(
     facets: tuple[Facet, ...], linker: Linker, card_count: int, official: bool = False,
-    reviewed_cards: int | None = None,
+    reviewed_cards: int | None = None, class_list: ClassMaterials | None = None,
 ) -> GeneratedPage:
-    """``reviewed_cards``: with none reviewed, the "reviewed only" filter would only ever give nothing."""
+    """``reviewed_cards``: with none reviewed, the "reviewed only" filter would only ever give nothing.
+    ``class_list``: what "Lớp em có gì?" offers (``class_materials``); without it, the materials facet's."""
     here = catalog_page()
     scope = ('<p class="ks-official">Bản chính thức của nhà trường: thư viện này chỉ gồm các thẻ đã được '
              "duyệt.</p>\n" if official else "")
     materials = next(facet for facet in facets if facet.key == MATERIAL_FACET)
-    inventory = "".join(_checkbox(INVENTORY_CONTROL, value.code, value.label) for value in materials.values)
     reviewed_facet = "" if reviewed_cards == 0 else (
         f'<details class="ks-facet"><summary>Duyệt</summary><fieldset data-facet="{REVIEWED_CONTROL}">\n'
         '<legend class="ks-visually-hidden">Duyệt</legend>\n'
@@ -81,15 +114,7 @@ def render_catalog_page(
 </form>
 <details class="ks-class" data-ks-class>
 <summary>Lớp em có gì?</summary>
-<form class="ks-class__form" aria-label="Nguyên vật liệu lớp em có">
-<p>Đánh dấu những thứ lớp đã có; thư viện sẽ chỉ ra hoạt động làm được ngay, rồi đến hoạt động chỉ thiếu một thứ.
-Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
-<label class="ks-option ks-option--strong"><input type="checkbox" name="{CLASS_MODE_CONTROL}" value="1">
- <span>Chỉ hiện hoạt động lớp em làm được (đủ hoặc thiếu một thứ)</span> <span class="ks-count"></span></label>
-{_list_filter("Lọc danh sách vật liệu lớp em có")}
-<fieldset data-inventory><legend class="ks-visually-hidden">Nguyên vật liệu lớp em có</legend>
-<div class="ks-options">{inventory}</div></fieldset>
-</form>
+{_class_form(class_list, materials)}
 </details>
 <div class="ks-catalog__body">
 <details class="ks-catalog__panel" open data-ks-filters-panel>

@@ -25,6 +25,7 @@ from kho_stem.outputs.exports import (
 from kho_stem.site.browse import BrowsePages
 from kho_stem.site.card_page import render_card_page
 from kho_stem.site.catalog_page import render_catalog_page
+from kho_stem.site.class_materials import class_materials
 from kho_stem.site.fragments import e
 from kho_stem.site.listing import Thumbnail, card_list
 from kho_stem.site.materials_pages import MaterialsPages
@@ -74,6 +75,7 @@ class LibrarySite:
         self.print_settings = print_settings or PrintSettings()
         self.official = official  # only reviewed cards were given: pages say so
         self.facets = catalog_facets(taxonomy, all_materials(self.facts))
+        self.class_list = class_materials(self.facts, taxonomy.vocabularies.get("materials"))  # "Lớp em có gì?"
         self.stats = library_stats(self.facts, taxonomy)  # the home page counts and the Thống kê page
         self.image_sources = {
             image: self._image_src(card, image) for card in self.cards for image in card.images
@@ -126,7 +128,7 @@ class LibrarySite:
         pages = {card_page(fact.slug): self._card_page(fact, related[fact.slug]) for fact in self.facts}
         pages.update(BrowsePages(self.facts, self.stats, self.taxonomy, self.linker, self.thumbnails).pages())
         pages[catalog_page()] = render_catalog_page(self.facets, self.linker, self.stats.total, self.official,
-                                                     self.stats.reviewed)
+                                                     self.stats.reviewed, self.class_list)
         pages[stats_page()] = render_stats_page(self.stats, self.linker, self.official,
                                                 self.print_settings.site_name)
         pages.update(self.materials_pages.pages())
@@ -167,7 +169,7 @@ class LibrarySite:
 
     def search_script(self, pages: list[PageEntry]) -> str:
         """The catalog and search data (``DATA_SCRIPT``): every card, plus ``pages`` that are not cards."""
-        data = search_data(self.facts, self.facets, self.taxonomy, self.linker, self.thumbnails, pages)
+        data = search_data(self.facts, self.facets, self.taxonomy, self.linker, self.thumbnails, pages, self.class_list)
         return search_data_script(data)
 
     def _related(self) -> dict[str, list[CardFacts]]:

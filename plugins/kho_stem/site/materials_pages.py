@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 
 from kho_stem.catalog.facts import CardFacts
-from kho_stem.catalog.minimum_list import SHARES, ListedMaterial, MaterialsList, MinimumListMaker, card_needs
+from kho_stem.catalog.minimum_list import SHARES, ListedMaterial, MaterialsList, MinimumListMaker, line_materials
 from kho_stem.outputs.csv_safety import csv_text
 from kho_stem.outputs.materials_report import as_rows, percent, summary
 from kho_stem.site.card_page import page_front_matter
@@ -146,7 +146,7 @@ mục tối thiểu</a> để in.</p></noscript>
     def survey_data(self) -> dict[str, object]:
         """What the survey needs: each material once, each card's needs as positions in that list."""
         everyday = self.maker.everyday
-        needs = {fact.slug: card_needs(fact, everyday) for fact in self.facts}
+        needs = {fact.slug: self.maker.needs(fact) for fact in self.facts}
         used = sorted({name for need in needs.values() for name in need}, key=lambda name: (fold(name), name))
         position = {name: index for index, name in enumerate(used)}
         users = {name: sum(1 for need in needs.values() if name in need) for name in used}
@@ -155,8 +155,8 @@ mục tối thiểu</a> để in.</p></noscript>
             "ages": [[term.code, term.label] for term in self.taxonomy.ages],
             "schoolLabel": "Cả trường",
             "materials": [[name, users[name], fold(name)] for name in used],
-            "everyday": sorted({item.common_name for fact in self.facts for item in fact.material_items
-                                if item.common_name in everyday}, key=fold),
+            "everyday": sorted({name for fact in self.facts for item in fact.material_items
+                                for name in line_materials(item, self.maker.labels) if name in everyday}, key=fold),
             "cards": [[fact.title, self.linker.href(here, card_page(fact.slug)), list(fact.ages),
                        sorted(position[name] for name in needs[fact.slug]), fact.cost]
                       for fact in self.facts],

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from kho_stem.catalog.facts import AGE_FACET, MATERIAL_FACET, TOPIC_FACET, CardFacts, Facet
-from kho_stem.site.catalog_page import CLASS_MODE_CONTROL, INVENTORY_CONTROL, REVIEWED_CONTROL
+from kho_stem.site.catalog_page import CLASS_MODE_CONTROL, INVENTORY_CONTROL, MATERIALS_ALL_CONTROL, REVIEWED_CONTROL
+from kho_stem.site.class_materials import ClassMaterials, class_materials
 from kho_stem.site.listing import Thumbnail
 from kho_stem.site.urls import Linker, card_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
@@ -25,6 +26,7 @@ from kho_stem.taxonomy.vocabularies import Taxonomy
 CATALOG_KEYS = {
     "ages": AGE_FACET, "topics": TOPIC_FACET, "materials": MATERIAL_FACET,
     "reviewed": REVIEWED_CONTROL, "classMode": CLASS_MODE_CONTROL, "inventory": INVENTORY_CONTROL,
+    "materialsAll": MATERIALS_ALL_CONTROL,
 }
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -107,14 +109,25 @@ def _facet_entry(facet: Facet) -> dict[str, object]:
 
 
 def search_data(facts: Iterable[CardFacts], facets: tuple[Facet, ...], taxonomy: Taxonomy, linker: Linker,
-                thumbnails: Mapping[str, Thumbnail], pages: Iterable[PageEntry]) -> dict[str, object]:
+                thumbnails: Mapping[str, Thumbnail], pages: Iterable[PageEntry],
+                class_list: ClassMaterials | None = None) -> dict[str, object]:
+    """``class_list``: what "Lớp em có gì?" offers (worked out from ``facts`` when not given)."""
+    facts = list(facts)
+    if class_list is None:
+        class_list = class_materials(facts, taxonomy.vocabularies.get("materials"))
     positions = {facet.key: {value.code: index for index, value in enumerate(facet.values)} for facet in facets}
     age_short = {term.code: term.get("short", term.code) for term in taxonomy.ages}
+    cards = []
+    for fact in facts:
+        entry = card_entry(fact, taxonomy, linker, facets, positions, thumbnails.get(fact.slug))
+        entry["m"] = class_list.needs(fact)  # per thing needed, the class materials any of which does
+        cards.append(entry)
     return {
         "keys": CATALOG_KEYS,
         "facets": [_facet_entry(facet) for facet in facets],
         "ageShort": [age_short[value.code] for value in next(f for f in facets if f.key == AGE_FACET).values],
-        "cards": [card_entry(fact, taxonomy, linker, facets, positions, thumbnails.get(fact.slug)) for fact in facts],
+        "classMaterials": class_list.data(),
+        "cards": cards,
         "pages": [{"u": page.url, "t": page.title, "w": page.words} for page in pages],
     }
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from kho_stem.diagnostics.problems import DiagnosticError, Problem, display_path
 from kho_stem.taxonomy.limits import LIMITS_FILE, Limits, read_limits
+from kho_stem.taxonomy.material_check import material_problems
 from kho_stem.taxonomy.self_check import (
     REQUIRED_DEFAULTS,
     code_problem,
@@ -42,7 +43,7 @@ _COUNT_SETTINGS: dict[str, tuple[str, ...]] = {"per": ("class_size",)}
 _COUNT_ITEM_KEYS: dict[str, tuple[str, ...]] = {"per": ("children",)}
 # Keys whose value is a list of words or codes: a plain string there would be read letter by letter.
 _TEXT_LIST_KEYS = ("ages", "nha_tre", "attributes", "forbid_ages", "must_mention", "detect", "forbidden_materials",
-                   "words", "not", "misuse", "safe_forms", "detect_if", "detect_context")
+                   "words", "substitutes", "not", "misuse", "safe_forms", "detect_if", "detect_context")
 # Word lists of the hazard vocabulary as a whole (hazards.yml, beside `items`).
 HAZARD_WORD_LISTS = ("adult_only_markers", "not_markers", "negation_cues", "not_negation", "negation_list_words",
                      "child_words", "clause_words")
@@ -254,6 +255,9 @@ class _TaxonomyLoader:
         for key in _COUNT_SETTINGS.get(name, ()):
             if not _is_count(data.get(key)):
                 self.report(file, document.line_of((key,), 1), key, "taxonomy_not_a_count", value=data.get(key, ""))
+        if name == "materials":
+            for path, key, code, params in material_problems(data):
+                self.report(file, document.line_of(path, 1), key, code, **params)
         terms: list[Term] = []
         seen: set[str] = set()
         for index, item in enumerate(data["items"]):

@@ -17,7 +17,8 @@
   }
   var KhoStem = window.KhoStem.requireParts("kho-stem-catalog.js", window.KhoStem, [
     "fold", "parseQuery", "score", "prepareInBackground", "load", "element",
-    "filterCards", "countFor", "facetByKey", "missingMaterials", "stateToHash", "hashToState"]);
+    "filterCards", "countFor", "facetByKey", "classReadiness", "classGroups", "swapText", "missingText",
+    "stateToHash", "hashToState"]);
   var element = KhoStem.element;
   var PAGE_SIZE = 60;
   var INVENTORY_KEY = "kho-stem:lop-em-co";
@@ -37,10 +38,16 @@
   var shown = PAGE_SIZE;
   var lastQuery = null;
   var scores = null;
-  var missing = null; // per card: indices of the materials the class does not have
+  var missing = null; // per card: positions (data.classMaterials) of the materials the class does not have
+  var swaps = null; // per card: [substitute, material] pairs the class uses instead
 
   function controls(form, name) {
     return Array.prototype.slice.call(form.querySelectorAll('input[type=checkbox][name="' + name + '"]'));
+  }
+
+  /* "Có một trong số đó" / "Chỉ những thứ đã chọn": the materials facet's two radios. */
+  function modeChoices() {
+    return Array.prototype.slice.call(filters.querySelectorAll('input[type=radio][name="' + keys.materialsAll + '"]'));
   }
 
   function checkedValues(form, name) {
@@ -50,9 +57,10 @@
 
   /* -- the state: form controls <-> address ---------------------------------------------- */
   function readState() {
-    var state = { q: queryInput.value.trim(), facets: {}, reviewed: false, classMode: false };
+    var state = { q: queryInput.value.trim(), facets: {}, reviewed: false, classMode: false, materialsAll: false };
     facets.forEach(function (facet) { state.facets[facet.key] = checkedValues(filters, facet.key); });
     state.reviewed = checkedValues(filters, keys.reviewed).length > 0;
+    state.materialsAll = modeChoices().some(function (radio) { return radio.checked && radio.value === "1"; });
     state.classMode = checkedValues(classForm, keys.classMode).length > 0;
     return state;
   }
@@ -66,6 +74,7 @@
       controls(filters, facet.key).forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
     });
     controls(filters, keys.reviewed).forEach(function (box) { box.checked = state.reviewed; });
+    modeChoices().forEach(function (radio) { radio.checked = (radio.value === "1") === state.materialsAll; });
     controls(classForm, keys.classMode).forEach(function (box) { box.checked = state.classMode; });
   }
 
@@ -97,7 +106,9 @@
   }
 
   function computeMissing() {
-    missing = KhoStem.missingMaterials(data, checkedValues(classForm, keys.inventory));
+    var readiness = KhoStem.classReadiness(data, checkedValues(classForm, keys.inventory));
+    missing = readiness.missing;
+    swaps = readiness.swaps;
   }
 
   /* -- filtering -------------------------------------------------------------------------------- */
@@ -165,11 +176,13 @@
       .join(topics.getAttribute("data-ks-separator"));
     topics.removeAttribute("data-ks-separator");
     var lacking = item.querySelector(".ks-tile__missing");
-    if (state.classMode && missing[index].length === 1) {
-      var name = KhoStem.facetByKey(data, keys.materials).values[missing[index][0]][1];
-      lacking.textContent = lacking.textContent.replace("{material}", name);
+    if (state.classMode && missing[index].length) {
+      lacking.textContent = lacking.textContent.replace("{material}", KhoStem.missingText(data, missing[index]));
     } else {
       lacking.remove();
+    }
+    if (state.classMode && swaps[index].length) {
+      item.querySelector(".ks-tile__text").appendChild(element("p", "ks-tile__swap", KhoStem.swapText(data, swaps[index])));
     }
     return item;
   }
@@ -184,15 +197,18 @@
     var visible = found.slice(0, shown);
     results.textContent = "";
     if (state.classMode) {
-      var ready = visible.filter(function (index) { return missing[index].length === 0; });
-      var oneShort = visible.filter(function (index) { return missing[index].length === 1; });
-      var readyTotal = found.filter(function (index) { return missing[index].length === 0; }).length;
-      results.appendChild(element("h2", null, "Lớp em làm được ngay (" + readyTotal + ")"));
-      if (ready.length) results.appendChild(tileList(ready, state));
-      if (oneShort.length) {
-        results.appendChild(element("h2", null, "Chỉ thiếu một thứ (" + (found.length - readyTotal) + ")"));
-        results.appendChild(tileList(oneShort, state));
-      }
+      // Every group's heading counts all its cards; its tiles are those among the ones shown so far.
+      var shownNow = {};
+      visible.forEach(function (index) { shownNow[index] = true; });
+      KhoStem.classGroups(data, found, missing).forEach(function (group, lacking) {
+        var tiles = group.cards.filter(function (index) { return shownNow[index]; });
+        if (!group.cards.length && lacking) return;
+        var section = element("section", "ks-class-group");
+        section.setAttribute("data-ks-lacking", String(lacking));
+        section.appendChild(element("h2", null, group.heading));
+        if (tiles.length) section.appendChild(tileList(tiles, state));
+        results.appendChild(section);
+      });
     } else if (visible.length) {
       results.appendChild(tileList(visible, state));
     }
@@ -224,7 +240,11 @@
     facets.forEach(function (facet) {
       var labels = controls(filters, facet.key).filter(function (box) { return box.checked; })
         .map(function (box) { return box.parentNode.querySelector("span").textContent; });
-      if (labels.length) parts.push(facet.legend + ": " + labels.join(", "));
+      var mode = facet.key === keys.materials && state.materialsAll
+        ? " (" + modeChoices().filter(function (radio) { return radio.checked; })[0].parentNode
+          .querySelector("span").textContent + ")"
+        : "";
+      if (labels.length) parts.push(facet.legend + mode + ": " + labels.join(", "));
     });
     if (state.reviewed) parts.push("Chỉ thẻ đã duyệt");
     root.querySelector("[data-ks-print-filters]").textContent = parts.length ? parts.join(" · ") : "Mọi hoạt động";

@@ -5,7 +5,8 @@
  * in data.keys. A plain script like kho-stem-text.js: window.KhoStem in a browser, module.exports
  * under Node.
  *
- * A state is { q, facets: { key: [ticked codes] }, reviewed: bool, classMode: bool }. */
+ * A state is { q, facets: { key: [ticked codes] }, reviewed: bool, classMode: bool, materialsAll: bool }:
+ * with materialsAll the materials facet keeps the cards having every ticked material, not any. */
 (function (root, factory) {
   "use strict";
   var api = factory();
@@ -26,16 +27,27 @@
   /* One test per facet and control: whether a card passes it, and how to count a card's values.
    * Counts have one place per value, and one more for "no value" (the no-hazard choice). */
   function buildTests(data, state, missing) {
+    var most = mostMissing(data);
     var tests = data.facets.map(function (facet) {
       var chosen = state.facets[facet.key] || [];
       var at = positions(facet);
       var wanted = {};
+      var wantedCount = 0;
       var none = false;
       chosen.forEach(function (code) {
         if (facet.none && code === facet.none) none = true;
-        else if (code in at) wanted[at[code]] = true;
+        else if (code in at && !wanted[at[code]]) { wanted[at[code]] = true; wantedCount++; }
       });
-      var test = facet.excludes
+      var every = state.materialsAll && facet.key === data.keys.materials;
+      var test = every
+        // Every ticked value: the card must have them all.
+        ? function (card) {
+          var values = card[facet.key];
+          var have = 0;
+          for (var i = 0; i < values.length; i++) if (wanted[values[i]]) have++;
+          return have === wantedCount;
+        }
+        : facet.excludes
         // A ticked value that excludes leaves out the cards that have it.
         ? function (card) {
           var values = card[facet.key];
@@ -49,7 +61,9 @@
           return false;
         };
       return {
-        key: facet.key, active: chosen.length > 0, test: test,
+        // A facet that needs every ticked value counts only the cards it keeps: a value's count is
+        // then what ticking it too would give.
+        key: facet.key, active: chosen.length > 0, test: test, countsOthers: !every,
         counts: new Array(facet.values.length + 1).fill(0),
         tally: function (card, counts) {
           var values = card[facet.key];
@@ -59,14 +73,14 @@
       };
     });
     tests.push({
-      key: data.keys.reviewed, active: state.reviewed, counts: [0],
+      key: data.keys.reviewed, active: state.reviewed, counts: [0], countsOthers: true,
       test: function (card) { return card.r === 1; },
       tally: function (card, counts) { if (card.r === 1) counts[0]++; }
     });
     tests.push({
-      key: data.keys.classMode, active: state.classMode, counts: [0],
-      test: function (card, index) { return missing[index].length <= 1; },
-      tally: function (card, counts, index) { if (missing[index].length <= 1) counts[0]++; }
+      key: data.keys.classMode, active: state.classMode, counts: [0], countsOthers: true,
+      test: function (card, index) { return missing[index].length <= most; },
+      tally: function (card, counts, index) { if (missing[index].length <= most) counts[0]++; }
     });
     return tests;
   }
@@ -89,7 +103,7 @@
       if (failures === 0) {
         found.push(index);
         for (var all = 0; all < tests.length; all++) tests[all].tally(card, tests[all].counts, index);
-      } else if (failures === 1 && failed) {
+      } else if (failures === 1 && failed && failed.countsOthers) {
         failed.tally(card, failed.counts, index);
       }
     }
@@ -116,15 +130,72 @@
     return null;
   }
 
-  /* Per card, the positions of its materials that are not among ``have`` (material codes). */
-  function missingMaterials(data, have) {
+  /* "Lớp em có gì?": the most things a card may lack and still be shown, one group per count. */
+  function mostMissing(data) {
+    return data.classMaterials.groups.length - 1;
+  }
+
+  /* What each card lacks when a class has ``have`` (names of data.classMaterials), and what the
+   * class uses instead. A card needs each entry of its ``m`` (positions, any one of which does);
+   * the everyday materials count as had; a need is also met by a substitute the class has.
+   * Returns { missing: per card, the positions lacked (the first way of each unmet need),
+   *           swaps: per card, [substitute, material] position pairs }. */
+  function classReadiness(data, have) {
+    var table = data.classMaterials;
+    var at = {};
+    table.names.forEach(function (name, index) { at[name] = index; });
     var owned = {};
-    have.forEach(function (code) { owned[code] = true; });
-    var key = data.keys.materials;
-    var names = facetByKey(data, key).values;
-    return data.cards.map(function (card) {
-      return card[key].filter(function (position) { return !owned[names[position][0]]; });
+    have.forEach(function (name) { if (name in at) owned[at[name]] = true; });
+    table.everyday.forEach(function (position) { owned[position] = true; });
+
+    function standIn(need) {
+      for (var i = 0; i < need.length; i++) {
+        var substitutes = table.substitutes[need[i]];
+        for (var j = 0; j < substitutes.length; j++) if (owned[substitutes[j]]) return [substitutes[j], need[i]];
+      }
+      return null;
+    }
+
+    var missing = [];
+    var swaps = [];
+    data.cards.forEach(function (card) {
+      var lacking = [];
+      var used = [];
+      card.m.forEach(function (need) {
+        if (need.some(function (position) { return owned[position]; })) return;
+        var swap = standIn(need);
+        if (swap) used.push(swap);
+        else lacking.push(need[0]);
+      });
+      missing.push(lacking);
+      swaps.push(used);
     });
+    return { missing: missing, swaps: swaps };
+  }
+
+  function missingMaterials(data, have) {
+    return classReadiness(data, have).missing;
+  }
+
+  /* The group a card falls in by what it lacks: its heading and the cards in it, among ``found``. */
+  function classGroups(data, found, missing) {
+    return data.classMaterials.groups.map(function (heading, count) {
+      var cards = found.filter(function (index) { return missing[index].length === count; });
+      return { heading: heading.replace("{count}", cards.length), cards: cards };
+    });
+  }
+
+  /* The line a tile shows for the substitutes the class uses: "Dùng lọ nhựa thay chai nhựa". */
+  function swapText(data, swaps) {
+    var table = data.classMaterials;
+    return swaps.map(function (pair) {
+      return table.swap.replace("{substitute}", table.names[pair[0]]).replace("{material}", table.names[pair[1]]);
+    }).join(table.separator);
+  }
+
+  function missingText(data, lacking) {
+    var table = data.classMaterials;
+    return lacking.map(function (position) { return table.names[position]; }).join(table.separator);
   }
 
   /* The address after "#" for a state, and back: "q=nuoc&tuoi=4-5,5-6&duyet=1". */
@@ -137,18 +208,20 @@
     });
     if (state.reviewed) params.set(data.keys.reviewed, "1");
     if (state.classMode) params.set(data.keys.classMode, "1");
+    if (state.materialsAll) params.set(data.keys.materialsAll, "1");
     return params.toString();
   }
 
   function hashToState(data, hash) {
     var params = new URLSearchParams(hash);
-    var state = { q: params.get("q") || "", facets: {}, reviewed: false, classMode: false };
+    var state = { q: params.get("q") || "", facets: {}, reviewed: false, classMode: false, materialsAll: false };
     data.facets.forEach(function (facet) {
       var chosen = params.get(facet.key);
       state.facets[facet.key] = chosen ? chosen.split(",") : [];
     });
     state.reviewed = params.get(data.keys.reviewed) === "1";
     state.classMode = params.get(data.keys.classMode) === "1";
+    state.materialsAll = params.get(data.keys.materialsAll) === "1";
     return state;
   }
 
@@ -157,6 +230,10 @@
     countFor: countFor,
     facetByKey: facetByKey,
     missingMaterials: missingMaterials,
+    classReadiness: classReadiness,
+    classGroups: classGroups,
+    swapText: swapText,
+    missingText: missingText,
     stateToHash: stateToHash,
     hashToState: hashToState
   };
