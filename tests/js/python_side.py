@@ -2,6 +2,8 @@
 
 Reads one JSON request on stdin, writes one JSON answer on stdout:
 - {"fold": [texts]}: ``kho_stem.text.fold`` of each text;
+- {"survey": true}: the survey data of the starter library, and the minimum list of each age band
+  for 80 % of its cards (what to buy, and which cards it makes runnable);
 - {"library": true}: the catalog data of the starter library, and filter cases worked out here
   from ``CardFacts`` (which cards pass, and the count beside every filter value), for the browser's
   filter logic to reproduce.
@@ -22,6 +24,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from kho_stem.cards import load_reviews  # noqa: E402
 from kho_stem.catalog.facts import CardFacts, Facet, all_materials, catalog_facets, library_facts  # noqa: E402
 from kho_stem.site.class_materials import GROUP_HEADINGS  # noqa: E402
+from kho_stem.site.materials_pages import MaterialsPages  # noqa: E402
 from kho_stem.site.search_data import CATALOG_KEYS, search_data  # noqa: E402
 from kho_stem.site.urls import Linker  # noqa: E402
 from kho_stem.taxonomy import load_taxonomy  # noqa: E402
@@ -156,6 +159,15 @@ def library() -> dict[str, object]:
             "cases": [_case(facts, facets, {**state, "inventory": kind}) for state in _states(facets, materials)]}
 
 
+def survey() -> dict[str, object]:
+    taxonomy = load_taxonomy(ROOT / "content" / "taxonomy")
+    result = check_library(find_card_files([ROOT / "activities"]), taxonomy)
+    pages = MaterialsPages(library_facts(result.cards, taxonomy), taxonomy, Linker(True))
+    lists = [pages.maker.make(age, 0.8) for age in taxonomy.ages.codes]
+    return {"data": pages.survey_data(),
+            "lists": [{"age": m.age, "buy": [i.name for i in m.purchases], "ready": len(m.ready)} for m in lists]}
+
+
 def main() -> None:
     request = json.load(sys.stdin)
     answer: dict[str, object] = {}
@@ -163,6 +175,8 @@ def main() -> None:
         answer["fold"] = [fold(text) for text in request["fold"]]
     if request.get("library"):
         answer.update(library())
+    if request.get("survey"):
+        answer["survey"] = survey()
     json.dump(answer, sys.stdout, ensure_ascii=False)
 
 

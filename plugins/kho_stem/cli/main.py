@@ -17,6 +17,7 @@ from typing import NoReturn
 from kho_stem.cards.card import slug_of
 from kho_stem.cards.reviews import Review, content_hash, load_reviews, write_reviews
 from kho_stem.catalog.facts import library_facts
+from kho_stem.catalog.minimum_list import MinimumListMaker
 from kho_stem.catalog.stats import library_stats
 from kho_stem.cli.project import Project
 from kho_stem.cli.scaffold import NewCard, ScaffoldError, ask, parse_codes, parse_duration, parse_title, write_card
@@ -24,6 +25,8 @@ from kho_stem.diagnostics.messages import LANGUAGES, message
 from kho_stem.diagnostics.problems import DiagnosticError, Problem, display_path
 from kho_stem.outputs import ZimFile, ZimMetadata, default_name, libzim_available, load_zim_metadata, zim_default_name
 from kho_stem.outputs.editor_config import write_config
+from kho_stem.outputs.materials_report import FORMATS as MATERIALS_FORMATS
+from kho_stem.outputs.materials_report import render as render_materials
 from kho_stem.outputs.stats_report import FORMATS, encoding_for, render
 from kho_stem.taxonomy.card_schema import write_schema
 from kho_stem.taxonomy.vocabularies import Taxonomy, load_taxonomy
@@ -86,6 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=FORMATS, default="text", help="text (mặc định), csv hoặc json")
     stats.add_argument("--output", type=Path, metavar="PATH", help="ghi vào tệp thay vì in ra màn hình")
     _add_language(stats)
+    materials = commands.add_parser(
+        "materials", help="danh mục vật liệu tối thiểu để một lớp tổ chức được một tỉ lệ số thẻ của mỗi độ tuổi")
+    materials.add_argument("--age", help="mã độ tuổi, ví dụ 5-6 (mặc định: từng độ tuổi và cả trường)")
+    materials.add_argument("--share", default="0.8", help="tỉ lệ số thẻ, từ 0 đến 1 (mặc định 0.8, tức 80 %%)")
+    materials.add_argument("--class-size", help="sĩ số lớp (mặc định theo content/taxonomy/per.yml)")
+    materials.add_argument("--format", choices=MATERIALS_FORMATS, default="text", help="text (mặc định), csv hoặc json")
+    materials.add_argument("--output", type=Path, metavar="PATH", help="ghi vào tệp thay vì in ra màn hình")
+    _add_language(materials)
     review = commands.add_parser(
         "review", help="(tổ duyệt) ghi nhận đã duyệt đúng nội dung hiện tại của thẻ vào content/reviews.yml")
     review.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="tệp thẻ đã duyệt")
@@ -114,6 +125,8 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
             return run_new(project, args)
         if args.command == "stats":
             return run_stats(project, args.format, args.output, args.lang)
+        if args.command == "materials":
+            return run_materials(project, args)
         if args.command == "schema":
             return run_schema(project, args.lang)
         if args.command == "review":
@@ -314,31 +327,92 @@ def _read_answer(prompt: str) -> str:
         raise UsageError("chưa trả lời đủ các câu hỏi; có thể dùng các tuỳ chọn --title, --ages…") from None
 
 
-def run_stats(project: Project, output_format: str, output: Path | None, language: str) -> int:
+def _check_output(output: Path | None, output_format: str, stem: str, language: str) -> None:
     if output is not None and output.is_dir():
-        example = output / f"thong-ke.{'txt' if output_format == 'text' else output_format}"
+        example = output / f"{stem}.{'txt' if output_format == 'text' else output_format}"
         raise UsageError(message("output_is_folder", language, path=output, example=example))
     if output is not None and not output.resolve().parent.is_dir():
         raise UsageError(message("path_not_found", language, path=output.parent))
+
+
+def _checked_library(project: Project, language: str) -> tuple[Taxonomy, CheckResult]:
     taxonomy = load_taxonomy(project.taxonomy)
     files = find_card_files([project.activities]) if project.activities.is_dir() else []
-    result = check_library(files, taxonomy, reviews=load_reviews(project.reviews_file))
-    if not result.ok:
-        # Numbers from a library with broken cards would be wrong: show what to fix instead.
-        _print_problems(result.problems, "text", language)
-        print(_summary(result, language))
-        return EXIT_INVALID
-    text = render(library_stats(library_facts(result.cards, taxonomy), taxonomy), output_format)
+    # As `build.py check` does: every core for a large library, and its caches.
+    return taxonomy, check_library(files, taxonomy, reviews=load_reviews(project.reviews_file),
+                                   processes=os.cpu_count() or 1, body_cache_dir=project.body_cache,
+                                   verdict_cache_dir=project.verdict_cache)
+
+
+def _write_report(text: str, output: Path | None, output_format: str, language: str, written: str) -> int:
     if output is None:
         sys.stdout.write(text)
-    else:
-        try:
-            output.write_text(text, encoding=encoding_for(output_format), newline="")
-        except OSError as error:
-            print(message("output_unwritable", language, path=output, reason=error.strerror or error), file=sys.stderr)
-            return EXIT_INVALID
-        print(message("stats_written", language, path=display_path(output.resolve())))
+        return EXIT_OK
+    try:
+        output.write_text(text, encoding=encoding_for(output_format), newline="")
+    except OSError as error:
+        print(message("output_unwritable", language, path=output, reason=error.strerror or error), file=sys.stderr)
+        return EXIT_INVALID
+    print(message(written, language, path=display_path(output.resolve())))
     return EXIT_OK
+
+
+def _refuse_broken(result: CheckResult, language: str) -> int | None:
+    if result.ok:
+        return None
+    # Numbers from a library with broken cards would be wrong: show what to fix instead.
+    _print_problems(result.problems, "text", language)
+    print(_summary(result, language))
+    return EXIT_INVALID
+
+
+def run_stats(project: Project, output_format: str, output: Path | None, language: str) -> int:
+    _check_output(output, output_format, "thong-ke", language)
+    taxonomy, result = _checked_library(project, language)
+    refused = _refuse_broken(result, language)
+    if refused is not None:
+        return refused
+    text = render(library_stats(library_facts(result.cards, taxonomy), taxonomy), output_format)
+    return _write_report(text, output, output_format, language, "stats_written")
+
+
+def _share(value: str, language: str) -> float:
+    try:
+        share = float(value.strip().rstrip("%").replace(",", "."))
+    except ValueError:
+        share = -1.0
+    if value.strip().endswith("%"):
+        share /= 100
+    if not 0 < share <= 1:
+        raise UsageError(message("materials_bad_share", language, value=value))
+    return share
+
+
+def _class_size(value: str | None, language: str) -> int | None:
+    if value is None:
+        return None
+    if not value.strip().isdigit() or not 1 <= int(value) <= 100:
+        raise UsageError(message("materials_bad_class_size", language, value=value))
+    return int(value)
+
+
+def run_materials(project: Project, args: argparse.Namespace) -> int:
+    language = args.lang
+    share = _share(args.share, language)
+    class_size = _class_size(args.class_size, language)
+    _check_output(args.output, args.format, "danh-muc-vat-lieu", language)
+    taxonomy, result = _checked_library(project, language)
+    if args.age is not None and args.age not in taxonomy.ages:
+        raise UsageError(message("materials_unknown_age", language, value=args.age,
+                                 known=", ".join(taxonomy.ages.codes)))
+    refused = _refuse_broken(result, language)
+    if refused is not None:
+        return refused
+    maker = MinimumListMaker(library_facts(result.cards, taxonomy), taxonomy)
+    ages = [args.age] if args.age else [*taxonomy.ages.codes, None]
+    lists = [maker.make(age, share, class_size) for age in ages]
+    return _write_report(render_materials(lists, args.format), args.output, args.format, language,
+                         "materials_written")
 
 
 def run_review(project: Project, paths: list[Path], by: str, date: str | None, language: str) -> int:

@@ -600,6 +600,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Xem trước: {card} có {problems} lỗi (ở trên), trang của thẻ hiện các lỗi này",
         "en": "Preview: {card} has {problems} problem(s) (above); the card's page lists them",
     },
+    # --- build.py materials: the danh mục tối thiểu (issue #20) ---
+    "materials_bad_share": {
+        "vi": "--share \"{value}\" không dùng được: ghi tỉ lệ số thẻ từ 0 đến 1 (ví dụ 0.8) hoặc phần trăm (80%)",
+        "en": ("--share \"{value}\" cannot be used: give the share of cards between 0 and 1 (e.g. 0.8) "
+               "or a percentage (80%)"),
+    },
+    "materials_bad_class_size": {
+        "vi": "--class-size \"{value}\" không dùng được: ghi sĩ số lớp là số nguyên từ 1 đến 100 (ví dụ 25)",
+        "en": "--class-size \"{value}\" cannot be used: give the class size as a whole number from 1 to 100 (e.g. 25)",
+    },
+    "materials_unknown_age": {
+        "vi": "--age \"{value}\" không phải mã độ tuổi; dùng một trong: {known}",
+        "en": "--age \"{value}\" is not an age band code; use one of: {known}",
+    },
+    "materials_written": {
+        "vi": "Đã ghi danh mục vật liệu vào {path}",
+        "en": "Materials list written to {path}",
+    },
     # -- materials.yml: everyday items and substitutes (issue #23, items 7 and 8) ------------
     "taxonomy_not_boolean": {
         "vi": "`{key}` phải là true hoặc false (ví dụ `{key}: true`), không phải \"{value}\"; sửa lại hoặc bỏ dòng này",

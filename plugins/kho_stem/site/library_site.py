@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from kho_stem.cards.card import Card
@@ -27,12 +28,13 @@ from kho_stem.site.catalog_page import render_catalog_page
 from kho_stem.site.class_materials import class_materials
 from kho_stem.site.fragments import e
 from kho_stem.site.listing import Thumbnail, card_list
+from kho_stem.site.materials_pages import MaterialsPages
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.plan_data import card_print_script, plan_data, plan_data_script
 from kho_stem.site.plan_page import render_plan_page
 from kho_stem.site.print_parts import PrintSettings
 from kho_stem.site.redirects import redirect_pages
-from kho_stem.site.scripts import CATALOG_SCRIPTS, FOLDER, PAGE_SCRIPTS, PLAN_SCRIPTS
+from kho_stem.site.scripts import CATALOG_SCRIPTS, FOLDER, PAGE_SCRIPTS, PLAN_SCRIPTS, SURVEY_SCRIPTS
 from kho_stem.site.search_data import PageEntry, search_data, search_data_script
 from kho_stem.site.stats_page import render_stats_page
 from kho_stem.site.urls import (
@@ -102,7 +104,7 @@ class LibrarySite:
 
     def files(self) -> list[CopiedFile]:
         copied = [CopiedFile(asset, ASSETS / asset.removeprefix(FOLDER)) for asset in
-                  (STYLESHEET, *PAGE_SCRIPTS, *CATALOG_SCRIPTS, *PLAN_SCRIPTS)]
+                  (STYLESHEET, *PAGE_SCRIPTS, *CATALOG_SCRIPTS, *PLAN_SCRIPTS, *SURVEY_SCRIPTS)]
         for image, src in self.image_sources.items():
             published = self.images.get(image)
             if published:
@@ -138,6 +140,7 @@ class LibrarySite:
         pages[stats_page()] = render_stats_page(self.stats, self.linker, self.official,
                                                 self.print_settings.site_name)
         pages[plan_page()] = render_plan_page(self.linker)
+        pages.update(self.materials_pages.pages())
         return pages
 
     def card_page(self, slug: str) -> tuple[str, GeneratedPage]:
@@ -161,7 +164,13 @@ class LibrarySite:
             # A BOM first: Excel on Windows reads a CSV as the local code page without one.
             CSV_NAME: "\ufeff" + catalog_csv(records, self.taxonomy),
             SCHEMA_NAME: json.dumps(catalog_schema(self.taxonomy), ensure_ascii=False, indent=2) + "\n",
+            **self.materials_pages.files(),
         }
+
+    @cached_property
+    def materials_pages(self) -> MaterialsPages:
+        """The minimum materials list and the survey: computed once, for the pages and their files."""
+        return MaterialsPages(self.facts, self.taxonomy, self.linker)
 
     def redirects(self) -> dict[str, str]:
         """Redirect pages from each published card's old names (``aliases``), by file path."""

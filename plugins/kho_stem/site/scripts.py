@@ -33,3 +33,9 @@ PLAN_SCRIPTS = (
     f"{FOLDER}vendor/qrcode-generator.js",  # npm qrcode-generator, unchanged (vendor/README.md)
     f"{FOLDER}kho-stem-plan.js",
 )
+# The school's materials survey: its data (each card's needs), the survey logic, then the page.
+SURVEY_DATA = f"{FOLDER}survey-data.js"
+SURVEY_SCRIPTS = (
+    f"{FOLDER}kho-stem-survey.js",
+    f"{FOLDER}kho-stem-survey-page.js",
+)

@@ -19,6 +19,7 @@ CATALOG = "thu-vien"
 STATS = "thong-ke"
 PLAN = "ke-hoach"
 CARD_PRINT_SCRIPT = "in-the.js"  # beside a card's page: its printable body, for the plan's "In tất cả thẻ"
+MATERIALS_LIST = "danh-muc-vat-lieu"
 
 
 def card_page(slug: str) -> str:
@@ -59,6 +60,18 @@ def plan_page() -> str:
 
 def card_print_file(slug: str) -> str:
     return f"{CARDS}/{slug}/{CARD_PRINT_SCRIPT}"
+
+
+def materials_list_page() -> str:
+    return f"{MATERIALS_LIST}/index.md"
+
+
+def survey_page() -> str:
+    return f"{MATERIALS_LIST}/khao-sat/index.md"
+
+
+def materials_list_csv() -> str:
+    return f"{MATERIALS_LIST}/danh-muc-toi-thieu.csv"
 
 
 @dataclass(frozen=True)

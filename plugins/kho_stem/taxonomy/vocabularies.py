@@ -43,6 +43,9 @@ _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
     "materials": ("words",),
     "synonyms": ("words",),
 }
+# Whole numbers > 0 the materials list plans with: settings of a vocabulary file, and keys of its items.
+_COUNT_SETTINGS: dict[str, tuple[str, ...]] = {"per": ("class_size",)}
+_COUNT_ITEM_KEYS: dict[str, tuple[str, ...]] = {"per": ("children",)}
 # Keys whose value is a list of words or codes: a plain string there would be read letter by letter.
 _TEXT_LIST_KEYS = ("ages", "nha_tre", "attributes", "forbid_ages", "must_mention", "detect", "forbidden_materials",
                    "words", "substitutes", "not", "misuse", "safe_forms", "detect_if", "detect_context")
@@ -265,6 +268,9 @@ class _TaxonomyLoader:
         if name == "html":
             for key, code, params in html_policy_problems(data):
                 self.report(file, document.line_of((key,), 1), key, code, **params)
+        for key in _COUNT_SETTINGS.get(name, ()):
+            if not _is_count(data.get(key)):
+                self.report(file, document.line_of((key,), 1), key, "taxonomy_not_a_count", value=data.get(key, ""))
         if name == "materials":
             for path, key, code, params in material_problems(data):
                 self.report(file, document.line_of(path, 1), key, code, **params)
@@ -295,6 +301,12 @@ class _TaxonomyLoader:
             for key in wrong_lists:
                 self.report(file, document.line_of(("items", index, key), line), key, "taxonomy_not_a_list", key=key)
             if wrong_lists:
+                continue
+            wrong_counts = [key for key in _COUNT_ITEM_KEYS.get(name, ()) if key in item and not _is_count(item[key])]
+            for key in wrong_counts:
+                self.report(file, document.line_of(("items", index, key), line), key, "taxonomy_not_a_count",
+                            value=item[key])
+            if wrong_counts:
                 continue
             code = str(item["code"])
             if code in seen:
@@ -410,6 +422,10 @@ class _TaxonomyLoader:
             if not isinstance(steps, list) or not all(isinstance(s, dict) and "label" in s for s in steps):
                 line = document.line_of(("items", index, "steps"), 1)
                 self.report(file, line, "steps", "taxonomy_bad_shape", expected="steps: [{label: ...}, ...]")
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def _vocabulary_references(schema: Any) -> Iterator[str]:
