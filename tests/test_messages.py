@@ -13,11 +13,14 @@ from kho_stem.diagnostics.messages import LANGUAGES, MESSAGES
 # Where a message code is written: the argument of a reporting call at this position…
 CODE_ARGUMENT = {"report": -1, "once": 0, "message": 0, "phrase": 0, "Problem": 3, "BodyProblem": 1,
                  "CardFileError": 1, "ImageProblem": 0, "LocatedIssue": 2, "issue": 2}
+# …or in this keyword argument.
+CODE_KEYWORD = {"_write_report": "key"}
 _CODE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 
 
 def codes_written_in(source: str) -> set[str]:
-    """Message codes in ``source``: reporting-call arguments, ``code = …``/``key = …`` assignments,
+    """Message codes in ``source``: reporting-call arguments (``CODE_ARGUMENT``, ``CODE_KEYWORD``),
+    ``code = …``/``key = …`` assignments,
     and the result tuples of checks — ``(line, key, code, {params})``, ``(key, code, {params})``,
     ``(code, {params})``, ``(None, code)``."""
     found: set[str] = set()
@@ -28,6 +31,8 @@ def codes_written_in(source: str) -> set[str]:
             position = CODE_ARGUMENT.get(name)
             if position is not None and -len(node.args) <= position < len(node.args):
                 values = [node.args[position]]
+            if name in CODE_KEYWORD:
+                values += [keyword.value for keyword in node.keywords if keyword.arg == CODE_KEYWORD[name]]
         elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in ("code", "key")
                                                   for t in node.targets):
             values = [node.value.body, node.value.orelse] if isinstance(node.value, ast.IfExp) else [node.value]

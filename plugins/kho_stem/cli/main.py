@@ -344,7 +344,8 @@ def _checked_library(project: Project, language: str) -> tuple[Taxonomy, CheckRe
                                    verdict_cache_dir=project.verdict_cache)
 
 
-def _write_report(text: str, output: Path | None, output_format: str, language: str, written: str) -> int:
+def _write_report(text: str, output: Path | None, output_format: str, language: str, key: str) -> int:
+    """Print ``text``, or write it to ``output`` and say so with the message ``key``."""
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
@@ -353,7 +354,7 @@ def _write_report(text: str, output: Path | None, output_format: str, language: 
     except OSError as error:
         print(message("output_unwritable", language, path=output, reason=error.strerror or error), file=sys.stderr)
         return EXIT_INVALID
-    print(message(written, language, path=display_path(output.resolve())))
+    print(message(key, language, path=display_path(output.resolve())))
     return EXIT_OK
 
 
@@ -373,7 +374,7 @@ def run_stats(project: Project, output_format: str, output: Path | None, languag
     if refused is not None:
         return refused
     text = render(library_stats(library_facts(result.cards, taxonomy), taxonomy), output_format)
-    return _write_report(text, output, output_format, language, "stats_written")
+    return _write_report(text, output, output_format, language, key="stats_written")
 
 
 def _share(value: str, language: str) -> float:
@@ -412,7 +413,7 @@ def run_materials(project: Project, args: argparse.Namespace) -> int:
     ages = [args.age] if args.age else [*taxonomy.ages.codes, None]
     lists = [maker.make(age, share, class_size) for age in ages]
     return _write_report(render_materials(lists, args.format), args.output, args.format, language,
-                         "materials_written")
+                         key="materials_written")
 
 
 def run_review(project: Project, paths: list[Path], by: str, date: str | None, language: str) -> int:
