@@ -241,9 +241,10 @@ class _Writer:
         self.labelled("Đề tài", plan.title)
         self.labelled("Lứa tuổi", ", ".join(plan.ages))
         self.labelled("Thời gian", f"{plan.minutes} phút")
-        self.labelled("Hình thức tổ chức", plan.group)
+        last = self.labelled("Hình thức tổ chức", plan.group)
         if plan.process:
-            self.labelled("Quy trình", f"{plan.process}: {' → '.join(plan.process_steps)}")
+            last = self.labelled("Quy trình", f"{plan.process}: {' → '.join(plan.process_steps)}")
+        last.paragraph_format.space_after = Pt(8)  # room before the safety box
 
     def safety_box(self, plan: LessonPlan) -> None:
         """The safety notes, first and in a bordered, shaded box that Word keeps on one page."""
@@ -252,6 +253,7 @@ class _Writer:
         cell = table.cell(0, 0)
         _shade(cell, _SAFETY_SHADE)
         title = cell.paragraphs[0]
+        title.paragraph_format.space_before = Pt(3)
         title.add_run("LƯU Ý AN TOÀN").bold = True
         if plan.hazards:
             cell.add_paragraph().add_run("Mối nguy: " + ", ".join(plan.hazards)).italic = True
