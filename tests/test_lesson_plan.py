@@ -283,3 +283,9 @@ def _one_card(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "vat-chim-vat-noi.md").write_text(VALID_CARD, encoding="utf-8")
     return folder
+
+
+def test_paragraphs_inside_a_table_cell_stay_in_the_cell_on_lines_of_their_own():
+    [table] = body_blocks("<table><tr><td><p>Một</p><p>Hai</p></td><td>Ba</td></tr></table>")
+    assert isinstance(table, TableBlock) and table.header_rows == 0
+    assert ["".join(run.text for run in cell) for cell in table.rows[0]] == ["Một\nHai", "Ba"]

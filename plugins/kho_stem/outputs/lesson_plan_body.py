@@ -10,7 +10,7 @@ leaves the site, its address in brackets, so a printed copy still says where it 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 _SPACES = re.compile(r"\s+")
@@ -127,8 +127,8 @@ class _BodyReader(HTMLParser):
             self._flush()
             self.table = _Table()
         elif tag in _BLOCKS:
-            if tag == "p" and self.lists and self.runs:
-                self._add("\n")  # a loose list's paragraphs stay in their item
+            if tag == "p" and (self.cell or (self.lists and self.runs)):
+                self._add("\n")  # paragraphs of a table cell or a loose list's item stay in it
             else:
                 self._flush()
             self.heading = _HEADINGS.get(tag, self.heading)
@@ -215,10 +215,8 @@ def _trimmed(runs: list[Run]) -> tuple[Run, ...]:
         kept.pop()
     if not kept:
         return ()
-    first, last = kept[0], kept[-1]
-    kept[0] = Run(first.text.lstrip(), first.bold, first.italic, first.code)
-    last = kept[-1]
-    kept[-1] = Run(last.text.rstrip(), last.bold, last.italic, last.code)
+    kept[0] = replace(kept[0], text=kept[0].text.lstrip())
+    kept[-1] = replace(kept[-1], text=kept[-1].text.rstrip())
     return tuple(kept)
 
 
