@@ -289,3 +289,25 @@ def test_paragraphs_inside_a_table_cell_stay_in_the_cell_on_lines_of_their_own()
     [table] = body_blocks("<table><tr><td><p>Một</p><p>Hai</p></td><td>Ba</td></tr></table>")
     assert isinstance(table, TableBlock) and table.header_rows == 0
     assert ["".join(run.text for run in cell) for cell in table.rows[0]] == ["Một\nHai", "Ba"]
+
+
+@pytest.mark.slow
+def test_a_build_with_a_broken_objective_kinds_file_stops_with_the_located_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    from kho_stem.cli.main import main
+
+    folder = _taxonomy_copy(tmp_path, "    fallback: true\n", "")
+    (tmp_path / "content").mkdir()
+    folder.rename(tmp_path / "content" / "taxonomy")
+    (tmp_path / "content" / "pages").mkdir()
+    (tmp_path / "content" / "pages" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
+    _one_card(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Thử nghiệm\ndocs_dir: content/pages\n"
+                                         "theme: {name: material, language: vi, font: false}\nplugins: [kho-stem]\n",
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"], root=tmp_path) == 1
+    output = capsys.readouterr()
+    assert "content/taxonomy/objective_kinds.yml:1: fallback: cần đúng một loại mục tiêu có fallback: true" in (
+        output.out + output.err)
+    assert "Traceback" not in output.out + output.err
