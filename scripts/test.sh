@@ -14,6 +14,8 @@ command -v pdftotext >/dev/null || missing="$missing poppler-utils"
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
 # The CSV export test opens catalog.csv in LibreOffice Calc (headless) to prove no cell runs as a formula.
 command -v soffice >/dev/null || missing="$missing libreoffice-calc-nogui"
+# The giáo án test converts .docx files to PDF with LibreOffice Writer (headless), read back with poppler.
+[ -e /usr/lib/libreoffice/program/libswlo.so ] || missing="$missing libreoffice-writer-nogui"
 # The site's scripts are linted with ESLint (npm) and unit-tested with Node's own test runner.
 command -v node >/dev/null || missing="$missing nodejs"
 command -v npm >/dev/null || missing="$missing npm"

@@ -107,6 +107,9 @@ def test_same_input_same_site_with_caches_cold_and_warm(tmp_path: Path, monkeypa
     assert main(["build"], root=project) == 0
     cold = _hashes(project / "site")
     assert any(cache.rglob("*.webp")) and any((cache / "kho-stem" / "bodies").iterdir())
+    # Each card's giáo án is made once, kept by content, and published byte for byte the same.
+    assert len(list((cache / "kho-stem" / "giao-an").rglob("*.docx"))) == STARTER_CARDS
+    assert len([name for name in cold if name.endswith("/giao-an.docx")]) == STARTER_CARDS
     assert main(["build"], root=project) == 0
     assert _hashes(project / "site") == cold
     # The plugin's own check (mkdocs build, no command line before it) gives the same files too.

@@ -155,3 +155,19 @@ def test_the_same_copy_works_on_a_static_web_server(browser, unpacked: Path):
         page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
         assert page.locator("[data-ks-results] .ks-tile").count() > 5
         page.close()
+
+
+@needs_chromium
+def test_a_teacher_downloads_a_card_giao_an_from_the_copy(offline_page, unpacked: Path):
+    import docx
+
+    card = unpacked / "hoat-dong" / "chai-nhua-biet-hat" / "index.html"
+    page = offline_page
+    page.goto(card.as_uri())
+    with page.expect_download() as started:
+        page.get_by_role("link", name="Tải giáo án (Word)").click()
+    download = started.value
+    saved = Path(download.path())
+    assert saved.read_bytes() == (card.parent / "giao-an.docx").read_bytes()
+    assert download.suggested_filename.endswith(".docx")
+    assert docx.Document(str(saved)).paragraphs[0].text == "GIÁO ÁN HOẠT ĐỘNG STEM"

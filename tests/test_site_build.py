@@ -189,3 +189,17 @@ def test_the_published_site_carries_no_unused_theme_files(site: Path):
             if p.suffix == ".map" or "javascripts/lunr" in p.as_posix() or "javascripts/workers" in p.as_posix()]
     assert left == []
     assert any((site / "assets" / "javascripts").glob("bundle.*.min.js"))  # the theme itself stays
+
+
+def test_each_card_page_links_its_giao_an_published_beside_it(site: Path):
+    import docx
+
+    for slug in ("thuyen-la", "cau-que-kem", "the-la"):
+        html = _read(site, f"hoat-dong/{slug}/index.html")
+        assert (f'<a class="md-button" href="giao-an.docx" download="giao-an-{slug}.docx"' in html
+                and "Tải giáo án (Word)</a>" in html), slug
+        document = docx.Document(str(site / "hoat-dong" / slug / "giao-an.docx"))
+        assert document.paragraphs[0].text == "GIÁO ÁN HOẠT ĐỘNG STEM"
+    # Card text is text in Word too: the hostile title is written as it reads, never as markup.
+    hostile = docx.Document(str(site / "hoat-dong" / "the-la" / "giao-an.docx"))
+    assert f"Đề tài: {HOSTILE}" in [p.text for p in hostile.paragraphs]

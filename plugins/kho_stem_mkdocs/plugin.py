@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from kho_stem.cards import Card, ImageCache, load_reviews
 from kho_stem.diagnostics import DiagnosticError
-from kho_stem.outputs import expand_markers, unused_theme_files
+from kho_stem.outputs import LessonPlanFiles, expand_markers, unused_theme_files
 from kho_stem.site import (
     DATA_SCRIPT,
     PAGE_SCRIPTS,
@@ -64,6 +64,8 @@ class KhoStemConfig(Config):
     image_cache_dir = c.Type(str, default=".cache/kho-stem/images")
     # Card bodies rendered and sanitised, by hash of body, policy and code; safe to delete.
     body_cache_dir = c.Type(str, default=".cache/kho-stem/bodies")
+    # Each card's giáo án (.docx), by hash of the card's content, taxonomy and code; safe to delete.
+    lesson_plan_cache_dir = c.Type(str, default=".cache/kho-stem/giao-an")
     # An official copy: unreviewed cards are left out of every page, list, catalog and export.
     # `build.py build --reviewed-only` sets it through the KHO_STEM_REVIEWED_ONLY variable.
     reviewed_only = c.Type(bool, default=False)
@@ -168,10 +170,18 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         cards = self.published_cards()
         images = cache.publish(image for card in cards for image in card.images)
         print_settings = PrintSettings(config.site_name, config.site_url or None)
+        lesson_plans = LessonPlanFiles(self._path(config, self.config.lesson_plan_cache_dir), self.taxonomy)
         self.site = LibrarySite(cards, self.taxonomy, Linker(config.use_directory_urls), images, print_settings,
                                 official=self.official)
+        try:
+            self.site.lesson_plans, problems = lesson_plans.publish(self.site.facts)
+        except DiagnosticError as error:
+            raise PluginError("\n".join(p.render(self.config.language) for p in error.problems)) from None
+        for problem in problems:
+            log.warning(problem.render(self.config.language))
+        cached = (cache.folder, lesson_plans.folder)
         for copied in self.site.files():
-            kind = _CacheLinkedFile if copied.path.is_relative_to(cache.folder) else File
+            kind = _CacheLinkedFile if any(copied.path.is_relative_to(folder) for folder in cached) else File
             files.append(kind.generated(config, copied.src, abs_src_path=str(copied.path)))
         self.generated = self.site.pages()
         for name, content in self.site.exports(dt.date.today().isoformat()).items():

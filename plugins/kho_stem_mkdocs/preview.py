@@ -106,7 +106,7 @@ def _render(plugin: KhoStemPlugin, config: MkDocsConfig, outcomes: list[PreviewO
     # The site again from every card (the edited ones as they are now): the card's page shows its
     # related cards and images from the whole library, as a full build would.
     site = LibrarySite(plugin.published_cards(), plugin.taxonomy, old_site.linker, old_site.images,
-                       old_site.print_settings, official=plugin.official)
+                       old_site.print_settings, official=plugin.official, lesson_plans=old_site.lesson_plans)
     plugin.site = site
     language = plugin.config.language
     doc_files = plugin.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)

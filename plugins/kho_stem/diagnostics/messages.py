@@ -698,6 +698,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the teacher's plan list {name} has no items; add at least one (code, label, label_en), otherwise "
               "the “Kế hoạch của tôi” page has nowhere to place activities",
     },
+    # -- the giáo án (.docx) of each card (issue #19) ----------------------------------------------
+    "lesson_plan_fallback": {
+        "vi": "cần đúng một loại mục tiêu có fallback: true (đang có {count}); mục tiêu không chứa từ nào "
+        "trong words sẽ được xếp vào loại đó trong giáo án",
+        "en": "exactly one objective kind must have fallback: true (found {count}); objectives naming none "
+        "of the words go under it in the lesson plan",
+    },
+    "lesson_plan_failed": {
+        "vi": "không tạo được giáo án (.docx) của thẻ này: {reason}. Hãy báo lỗi này cho nhóm phát triển; "
+        "trang của thẻ vẫn được dựng, chỉ thiếu liên kết tải giáo án",
+        "en": "could not make this card's lesson plan (.docx): {reason}. Please report it to the developers; "
+        "the card's page is still built, without the lesson plan link",
+    },
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {

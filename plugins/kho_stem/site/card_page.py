@@ -12,8 +12,8 @@ from kho_stem.site.card_body import PublishedLookup, add_body
 from kho_stem.site.fragments import age_badges, author_line, badge, duration_badge, e, review_badge
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import PrintSettings, family_handout, print_actions, print_footer
-from kho_stem.site.theme import HIDE_KEY
-from kho_stem.site.urls import Linker, card_page, stem_page, topic_page
+from kho_stem.site.theme import BUTTON_CLASS, HIDE_KEY
+from kho_stem.site.urls import Linker, card_page, lesson_plan_file, stem_page, topic_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
 REF_2860_UNCHECKED = "chưa đối chiếu"
@@ -37,15 +37,18 @@ def page_front_matter(title: str, description: str = "", hide: tuple[str, ...] =
 
 def render_card_page(
     fact: CardFacts, taxonomy: Taxonomy, linker: Linker, published_image: PublishedLookup, related_html: str,
-    print_settings: PrintSettings | None = None,
+    print_settings: PrintSettings | None = None, lesson_plan: bool = False,
 ) -> GeneratedPage:
     """Only the front matter and the section headings (the table of contents and its anchors) go
-    through the site generator's Markdown; every block of HTML goes in after rendering."""
+    through the site generator's Markdown; every block of HTML goes in after rendering.
+    ``lesson_plan``: the card's giáo án (.docx) is published beside the page, so link to it."""
     here = card_page(fact.slug)
     print_settings = print_settings or PrintSettings()
     page = GeneratedPage(page_front_matter(fact.title, fact.description))
     _html(page, _summary(fact, taxonomy, linker, here))
     _html(page, print_actions(fact))
+    if lesson_plan:
+        _html(page, _lesson_plan_link(fact, linker, here))
     if fact.card.cover is not None:
         _html(page, _cover(fact.card.cover, linker, published_image, here))
     _section(page, "Lưu ý an toàn", "an-toan", _safety(fact, taxonomy))
@@ -82,6 +85,14 @@ def _html(page: GeneratedPage, html: str) -> None:
     # Markdown would print an HTML block without its last line break.
     if html:
         page.add_fragment(html.rstrip("\n"))
+
+
+def _lesson_plan_link(fact: CardFacts, linker: Linker, here: str) -> str:
+    # Saved under the card's name: every card's file is giao-an.docx on the site.
+    return (f'<p class="ks-print-actions ks-lesson-plan"><a class="{BUTTON_CLASS}" '
+            f'href="{e(linker.href(here, lesson_plan_file(fact.slug)))}" download="giao-an-{e(fact.slug)}.docx" '
+            'type="application/vnd.openxmlformats-officedocument.wordprocessingml.document">'
+            "Tải giáo án (Word)</a></p>\n")
 
 
 def _cover(cover: Path, linker: Linker, published_image: PublishedLookup, here: str) -> str:

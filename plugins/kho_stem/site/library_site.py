@@ -43,6 +43,7 @@ from kho_stem.site.urls import (
     card_page,
     cards_index_page,
     catalog_page,
+    lesson_plan_file,
     materials_page,
     plan_page,
     stats_page,
@@ -67,9 +68,10 @@ class CopiedFile:
 class LibrarySite:
     def __init__(self, cards: list[Card], taxonomy: Taxonomy, linker: Linker,
                  images: Mapping[Path, PublishedImage] | None = None, print_settings: PrintSettings | None = None,
-                 official: bool = False):
+                 official: bool = False, lesson_plans: Mapping[str, Path] | None = None):
         """``images`` maps each image a card uses to its published variants; an image without
-        one (a site built without the image pipeline) is copied as it is."""
+        one (a site built without the image pipeline) is copied as it is. ``lesson_plans`` maps
+        a card's slug to its giáo án (.docx) file, published beside its page and linked from it."""
         self.facts = library_facts(cards, taxonomy)
         self.cards = [fact.card for fact in self.facts]
         self._slugs = {card_page(card.slug): card.slug for card in self.cards}
@@ -78,6 +80,7 @@ class LibrarySite:
         self.images = images or {}
         self.print_settings = print_settings or PrintSettings()
         self.official = official  # only reviewed cards were given: pages say so
+        self.lesson_plans = dict(lesson_plans or {})
         self.facets = catalog_facets(taxonomy, all_materials(self.facts))
         self.class_list = class_materials(self.facts, taxonomy.vocabularies.get("materials"))  # "Lớp em có gì?"
         self.stats = library_stats(self.facts, taxonomy)  # the home page counts and the Thống kê page
@@ -112,6 +115,8 @@ class LibrarySite:
                 copied.append(CopiedFile(_variant_src(src, "thumb"), published.thumb.path))
             else:
                 copied.append(CopiedFile(src, image))
+        copied += [CopiedFile(lesson_plan_file(card.slug), self.lesson_plans[card.slug])
+                   for card in self.cards if card.slug in self.lesson_plans]
         return copied
 
     def published_image(self, image: Path) -> tuple[str, int | None, int | None]:
@@ -153,7 +158,7 @@ class LibrarySite:
         return render_card_page(
             fact, self.taxonomy, self.linker, self.published_image,
             card_list(related, card_page(fact.slug), self.taxonomy, self.linker, self.thumbnails),
-            self.print_settings,
+            self.print_settings, lesson_plan=fact.slug in self.lesson_plans,
         )
 
     def exports(self, generated: str) -> dict[str, str]:

@@ -26,6 +26,11 @@ def card_page(slug: str) -> str:
     return f"{CARDS}/{slug}/index.md"
 
 
+def lesson_plan_file(slug: str) -> str:
+    """The card's giáo án (.docx), beside its page."""
+    return f"{CARDS}/{slug}/giao-an.docx"
+
+
 def age_page(code: str) -> str:
     return f"{AGES}/{code}/index.md"
 

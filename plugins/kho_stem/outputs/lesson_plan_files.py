@@ -1,0 +1,104 @@
+"""Each card's giáo án (.docx), made once and kept by the card's content, like published images.
+
+A giáo án depends only on the card (its content hash, and the body as published), the taxonomy
+(labels, the objective kinds), the code that writes it and python-docx, so the key is a hash of
+all of them: a build with no such change does no .docx work, and editing a card makes only its
+giáo án again. The folder is safe to delete. Files are written whole (``write_cache_file``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import version
+from pathlib import Path
+
+from kho_stem.cards.cache_file import write_cache_file
+from kho_stem.cards.reviews import content_hash
+from kho_stem.catalog import facts as facts_module
+from kho_stem.catalog.facts import CardFacts
+from kho_stem.diagnostics.problems import Problem, Severity
+from kho_stem.outputs import lesson_plan as plan_module
+from kho_stem.outputs import lesson_plan_body, lesson_plan_docx
+from kho_stem.outputs.lesson_plan import LessonPlan, ObjectiveSorter, lesson_plan
+from kho_stem.outputs.lesson_plan_docx import lesson_plan_docx as write_docx
+from kho_stem.taxonomy.vocabularies import Taxonomy
+
+FORMAT = 1  # of the files written here
+# Below this many documents to make, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 16
+_CODE = (plan_module, lesson_plan_body, lesson_plan_docx, facts_module)
+
+
+class LessonPlanFiles:
+    def __init__(self, folder: Path, taxonomy: Taxonomy):
+        self.folder = folder
+        self.taxonomy = taxonomy
+        digest = hashlib.sha256(f"{FORMAT}|{version('python-docx')}|{version('lxml')}".encode())
+        for module in _CODE:
+            digest.update(Path(str(module.__file__)).read_bytes())
+        for file in sorted(taxonomy.root.glob("*.yml")):
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+        self.fingerprint = digest.hexdigest()
+
+    def file_for(self, fact: CardFacts) -> Path:
+        card = fact.card
+        key = hashlib.sha256(f"{self.fingerprint}\0{card.content_hash or content_hash(card.path)}\0".encode()
+                             + card.body_html.encode("utf-8")).hexdigest()
+        return self.folder / key[:2] / f"{key}.docx"
+
+    def publish(self, facts: Iterable[CardFacts]) -> tuple[dict[str, Path], list[Problem]]:
+        """Each card's giáo án file by slug, made only where the cache has none, and a warning
+        for each card whose giáo án could not be made (its page is built without the link).
+
+        Raises ``DiagnosticError`` when ``objective_kinds.yml`` is unusable and a giáo án must be made."""
+        files: dict[str, Path] = {}
+        missing: list[tuple[CardFacts, Path]] = []
+        for fact in facts:
+            target = self.file_for(fact)
+            if target.is_file():
+                files[fact.slug] = target
+            else:
+                missing.append((fact, target))
+        if not missing:
+            return files, []
+        sorter = ObjectiveSorter(self.taxonomy)
+        problems: list[Problem] = []
+        plans: list[tuple[CardFacts, Path, LessonPlan]] = []
+        for fact, target in missing:
+            try:
+                plans.append((fact, target, lesson_plan(fact, self.taxonomy, sorter)))
+            except (KeyError, ValueError, TypeError) as error:
+                problems.append(_failed(fact, error))
+        for (fact, target, _), made in zip(plans, _write_all([plan for _, _, plan in plans]), strict=True):
+            if isinstance(made, str):
+                problems.append(_failed(fact, made))
+                continue
+            write_cache_file(target, made)
+            if target.is_file():
+                files[fact.slug] = target
+            else:
+                problems.append(_failed(fact, f"cannot write {target}"))
+        return files, problems
+
+
+def _failed(fact: CardFacts, reason: object) -> Problem:
+    return Problem(fact.card.source, 1, "", "lesson_plan_failed", {"reason": str(reason)}, Severity.WARNING)
+
+
+def _write_one(plan: LessonPlan) -> bytes | str:
+    """The document, or why python-docx refused it (a reason, not a traceback)."""
+    try:
+        return write_docx(plan)
+    except (KeyError, ValueError, TypeError) as error:
+        return f"{type(error).__name__}: {error}"
+
+
+def _write_all(plans: list[LessonPlan]) -> list[bytes | str]:
+    workers = min(os.cpu_count() or 1, 4)
+    if len(plans) < PARALLEL_THRESHOLD or workers < 2:
+        return [_write_one(plan) for plan in plans]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_write_one, plans, chunksize=8))
