@@ -600,6 +600,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Xem trước: {card} có {problems} lỗi (ở trên), trang của thẻ hiện các lỗi này",
         "en": "Preview: {card} has {problems} problem(s) (above); the card's page lists them",
     },
+    # The web form for cards (Sveltia CMS, kho_stem/outputs/cms_config.py and the editor page)
+    "cms_config_written": {
+        "vi": "Đã ghi cấu hình biểu mẫu viết thẻ (CMS) vào {path}",
+        "en": "Web form (CMS) configuration written to {path}",
+    },
+    "cms_collection_label": {
+        "vi": "Thẻ: {process}",
+        "en": "Cards: {process}",
+    },
+    "cms_body_label": {
+        "vi": "Nội dung hoạt động",
+        "en": "Activity steps",
+    },
+    "cms_body_hint_steps": {
+        "vi": "Giữ nguyên các tiêu đề \"##\" theo đúng thứ tự các bước ({steps}); viết cách tiến hành dưới mỗi "
+        "tiêu đề. Ảnh chèn vào đây được lưu trong thư mục của thẻ.",
+        "en": "Keep the \"##\" headings in the order of the steps ({steps}); write what happens under each. "
+        "Images inserted here are saved in the card's folder.",
+    },
+    "cms_body_hint_free": {
+        "vi": "Viết phần chuẩn bị và cách tiến hành dưới các tiêu đề \"##\"; ảnh chèn vào đây được lưu trong "
+        "thư mục của thẻ.",
+        "en": "Write the preparation and the steps under \"##\" headings; images inserted here are saved in "
+        "the card's folder.",
+    },
+    "cms_body_free_headings": {
+        "vi": "Chuẩn bị|Cách tiến hành",
+        "en": "Preparation|Steps",
+    },
+    "cms_step_heading": {
+        "vi": "Bước {number}: {label}",
+        "en": "Step {number}: {label}",
+    },
+    "cms_page_title": {
+        "vi": "Viết thẻ hoạt động",
+        "en": "Write an activity card",
+    },
+    "cms_page_noscript": {
+        "vi": "Biểu mẫu viết thẻ cần bật JavaScript trong trình duyệt.",
+        "en": "The card form needs JavaScript enabled in the browser.",
+    },
+    "cms_not_installed": {
+        "vi": "Bỏ qua trang biểu mẫu viết thẻ (bien-tap/): chưa cài Sveltia CMS; chạy `npm ci` ở thư mục dự án "
+        "rồi dựng lại",
+        "en": "Editor page (bien-tap/) left out: Sveltia CMS is not installed; run `npm ci` in the project folder "
+        "and build again",
+    },
+    "cms_nav_label": {
+        "vi": "Viết thẻ",
+        "en": "Write a card",
+    },
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {
