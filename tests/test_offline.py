@@ -155,3 +155,11 @@ def test_the_same_copy_works_on_a_static_web_server(browser, unpacked: Path):
         page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
         assert page.locator("[data-ks-results] .ks-tile").count() > 5
         page.close()
+
+
+def test_the_web_form_is_left_out_of_the_copy(unpacked: Path):
+    """The editor page saves through GitHub: no bien-tap/ folder, and no page links to it."""
+    assert not (unpacked / "bien-tap").exists()
+    linking = [p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html")
+               if "bien-tap" in p.read_text(encoding="utf-8")]
+    assert linking == []

@@ -4,7 +4,8 @@ Reads one JSON request on stdin, writes one JSON answer on stdout:
 - {"fold": [texts]}: ``kho_stem.text.fold`` of each text;
 - {"library": true}: the catalog data of the starter library, and filter cases worked out here
   from ``CardFacts`` (which cards pass, and the count beside every filter value), for the browser's
-  filter logic to reproduce.
+  filter logic to reproduce;
+- {"cms": true}: the editor page's data (``kho_stem.site.editor_page.page_data``) for the installed CMS.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from kho_stem.cards import load_reviews  # noqa: E402
 from kho_stem.catalog.facts import CardFacts, Facet, all_materials, catalog_facets, library_facts  # noqa: E402
+from kho_stem.site.editor_page import UPDATE_CHECK, find_cms_package, page_data  # noqa: E402
 from kho_stem.site.search_data import CATALOG_KEYS, search_data  # noqa: E402
 from kho_stem.site.urls import Linker  # noqa: E402
 from kho_stem.taxonomy import load_taxonomy  # noqa: E402
@@ -107,6 +109,11 @@ def main() -> None:
         answer["fold"] = [fold(text) for text in request["fold"]]
     if request.get("library"):
         answer.update(library())
+    if request.get("cms"):
+        package = find_cms_package(ROOT)
+        if package is None:
+            raise SystemExit("@sveltia/cms is not installed: run npm ci")
+        answer["cms"] = {"data": page_data(package), "updateCheck": UPDATE_CHECK}
     json.dump(answer, sys.stdout, ensure_ascii=False)
 
 

@@ -647,6 +647,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Editor page (bien-tap/) left out: Sveltia CMS is not installed; run `npm ci` in the project folder "
         "and build again",
     },
+    "cms_bad_auth_url": {
+        "vi": "{variable}: \"{value}\" không phải địa chỉ https của trình xác thực (ví dụ "
+        "https://sveltia-cms-auth.ten-truong.workers.dev); biểu mẫu viết thẻ tạm chỉ cho đăng nhập bằng mã truy cập "
+        "cá nhân. Sửa biến này trong Settings → Secrets and variables → Actions → Variables",
+        "en": "{variable}: \"{value}\" is not the https address of an authenticator (e.g. "
+        "https://sveltia-cms-auth.school.workers.dev); the card form offers token sign-in only until it is fixed in "
+        "Settings → Secrets and variables → Actions → Variables",
+    },
     "cms_nav_label": {
         "vi": "Viết thẻ",
         "en": "Write a card",
