@@ -609,6 +609,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Thẻ: {process}",
         "en": "Cards: {process}",
     },
+    "cms_collection_singular": {
+        "vi": "thẻ: {process}",
+        "en": "card: {process}",
+    },
     "cms_body_label": {
         "vi": "Nội dung hoạt động",
         "en": "Activity steps",

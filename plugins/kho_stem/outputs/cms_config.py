@@ -148,7 +148,7 @@ def cms_config(taxonomy: Taxonomy) -> dict[str, Any]:
         collections.append({
             "name": f"the-{process.code}",
             "label": message("cms_collection_label", "vi", process=process.label),
-            "label_singular": process.label,
+            "label_singular": message("cms_collection_singular", "vi", process=process.label),
             "description": str(process.get("description", "")),
             "folder": ACTIVITIES_FOLDER,
             # A bundle per card: activities/<slug>/index.md with its images beside it.

@@ -1,0 +1,140 @@
+"""A scripted teacher for the web form (bien-tap/, Sveltia CMS) in Chromium through Playwright.
+
+Used by the browser tests (tests/test_cms_browser.py) and by scripts/cms_screenshots.py (the
+guide's pictures). The form runs on the CMS's test backend, which keeps the saved files in the
+browser's private file storage (OPFS); ``saved_files`` reads them back from there, byte for byte.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+TEST_BACKEND_BUTTON = "Làm việc với kho mã nguồn thử nghiệm"  # the CMS's own Vietnamese wording
+TEST_BACKEND_FOLDER = "sveltia-cms-test/"  # where the test backend stores the repository
+
+
+@dataclass(frozen=True)
+class Material:
+    name: str
+    quantity: str
+    hazards: tuple[str, ...] = ()  # option labels, as the form shows them
+
+
+@dataclass(frozen=True)
+class NewCard:
+    collection: str  # e.g. "the-edp"
+    title: str
+    description: str
+    ages: tuple[str, ...]
+    topics: tuple[str, ...]
+    stem: tuple[str, ...]
+    duration: int
+    group: str
+    materials: tuple[Material, ...]
+    safety: tuple[str, ...]
+    objectives: tuple[str, ...]
+    author: str
+    cover: Path
+    closing: str  # a paragraph typed at the end of the pre-filled body
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def open_test_backend(page: Any, editor_url: str) -> None:
+    page.goto(editor_url, wait_until="networkidle")
+    page.get_by_role("button", name=TEST_BACKEND_BUTTON).click()
+    page.wait_for_url(re.compile(r"#/collections"))  # the list of collections on a phone, the first one on a PC
+
+
+def field_section(page: Any, key_path: str) -> Any:
+    """The form's field ``key_path`` (e.g. "materials.1.hazards"), scrolled into view: the CMS
+    renders fields as they come into view, so scroll down until it exists."""
+    edit = page.locator('[data-mode="edit"]')
+    section = edit.locator(f'section[data-key-path="{key_path}"]')
+    for _ in range(80):
+        if section.count():
+            section.first.scroll_into_view_if_needed()
+            return section.first
+        edit.locator("section[data-key-path]").last.scroll_into_view_if_needed()
+        page.mouse.wheel(0, 400)
+        time.sleep(0.1)
+    raise AssertionError(f"the form has no field {key_path}")
+
+
+def _pick(page: Any, key_path: str, option: str) -> None:
+    section = field_section(page, key_path)
+    section.get_by_role("combobox").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    section.locator("h4").first.click()  # closes the list (Esc would close the whole editor)
+
+
+def _add_item(page: Any, key_path: str) -> None:
+    field_section(page, key_path).locator('button[data-label^="Thêm"]').first.click()
+
+
+def fill_card(page: Any, editor_url: str, card: NewCard) -> None:
+    page.goto(f"{editor_url}#/collections/{card.collection}/new")
+    page.mouse.move(300, 500)
+    field_section(page, "title").locator("input").fill(card.title)
+    field_section(page, "description").locator("textarea").fill(card.description)
+    for age in card.ages:
+        field_section(page, "ages").get_by_role("checkbox", name=age, exact=True).click()
+    for topic in card.topics:
+        _pick(page, "topics", topic)
+    for stem in card.stem:
+        field_section(page, "stem").get_by_role("checkbox", name=stem, exact=True).click()
+    field_section(page, "duration").locator("input").fill(str(card.duration))
+    field_section(page, "group").get_by_role("radio", name=card.group, exact=True).click()
+    for index, material in enumerate(card.materials):
+        _add_item(page, "materials")
+        field_section(page, f"materials.{index}.name").locator("input").fill(material.name)
+        field_section(page, f"materials.{index}.quantity").locator("input").fill(material.quantity)
+        for hazard in material.hazards:
+            _pick(page, f"materials.{index}.hazards", hazard)
+    for key, texts in (("safety", card.safety), ("objectives", card.objectives)):
+        for index, text in enumerate(texts):
+            _add_item(page, key)
+            field_section(page, f"{key}.{index}").locator("textarea").fill(text)
+    field_section(page, "author.name").locator("input").fill(card.author)
+    field_section(page, "cover").locator("input[type=file]").first.set_input_files(str(card.cover))
+    body = field_section(page, "body").locator('[contenteditable="true"]')
+    body.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type(card.closing)
+
+
+def save(page: Any) -> None:
+    page.get_by_role("button", name="Lưu", exact=True).click()
+
+
+_READ_OPFS = """async () => {
+  const files = {};
+  async function walk(folder, prefix) {
+    for await (const [name, handle] of folder.entries()) {
+      if (handle.kind === "directory") { await walk(handle, prefix + name + "/"); continue; }
+      const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+      let text = "";
+      for (const byte of bytes) text += String.fromCharCode(byte);
+      files[prefix + name] = btoa(text);
+    }
+  }
+  await walk(await navigator.storage.getDirectory(), "");
+  return files;
+}"""
+
+
+def saved_files(page: Any, wait_for: str, timeout: float = 20.0) -> dict[str, bytes]:
+    """Every file the test backend has saved (path in the repository -> bytes), once ``wait_for`` is among them."""
+    deadline = time.monotonic() + timeout
+    while True:
+        stored = page.evaluate(_READ_OPFS)
+        files = {name.removeprefix(TEST_BACKEND_FOLDER): base64.b64decode(data) for name, data in stored.items()
+                 if name.startswith(TEST_BACKEND_FOLDER)}
+        if wait_for in files or time.monotonic() > deadline:
+            return files
+        time.sleep(0.3)
