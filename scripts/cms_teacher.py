@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,29 @@ class NewCard:
     author: str
     cover: Path
     closing: str  # a paragraph typed at the end of the pre-filled body
-    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def sample_card(cover: Path) -> NewCard:
+    """The card the tests and the guide's pictures write: Vietnamese text, two materials (one with a
+    hazard), a safety note for it and a cover image."""
+    return NewCard(
+        collection="the-edp",
+        title="Thuyền giấy nổi hay chìm",
+        description=("Trẻ làm thuyền từ vỏ hộp sữa, thả vào chậu nước và thử xem thuyền nào chở được "
+                     "nhiều đồ chơi nhất."),
+        ages=("Mẫu giáo lớn (5–6 tuổi) (5-6)",),
+        topics=("Nước và hiện tượng tự nhiên (nuoc-va-hien-tuong-tu-nhien)",),
+        stem=("Khoa học (S)", "Kỹ thuật (E)"),
+        duration=30,
+        group="Nhóm nhỏ (nhom-nho)",
+        materials=(Material("vỏ hộp sữa giấy đã rửa sạch", "2"),
+                   Material("chậu nước", "1", hazards=("Chậu nước (chau-nuoc)",))),
+        safety=("Luôn có cô ở cạnh chậu nước; không để trẻ một mình gần nước.",),
+        objectives=("Trẻ thả thuyền vào nước và nói được thuyền nào nổi, thuyền nào chìm.",),
+        author="Cô Nguyễn Thị Hoà",
+        cover=cover,
+        closing="Cô cùng trẻ kể lại thuyền nào chở được nhiều đồ chơi nhất.",
+    )
 
 
 def open_test_backend(page: Any, editor_url: str) -> None:

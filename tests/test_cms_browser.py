@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cms_teacher import Material, NewCard, fill_card, open_test_backend, save, saved_files
+from cms_teacher import fill_card, open_test_backend, sample_card, save, saved_files
 from project import starter_bundles, write_project
 
 from conftest import HAS_CHROMIUM, ROOT, served
@@ -21,23 +21,7 @@ if not HAS_CHROMIUM:  # scripts/test.sh installs Debian's chromium; never a down
 if find_cms_package(ROOT) is None:
     pytest.skip("npm ci has not installed @sveltia/cms", allow_module_level=True)
 
-CARD = NewCard(
-    collection="the-edp",
-    title="Thuyền giấy nổi hay chìm",
-    description="Trẻ làm thuyền từ vỏ hộp sữa, thả vào chậu nước và thử xem thuyền nào chở được nhiều đồ chơi nhất.",
-    ages=("Mẫu giáo lớn (5–6 tuổi) (5-6)",),
-    topics=("Nước và hiện tượng tự nhiên (nuoc-va-hien-tuong-tu-nhien)",),
-    stem=("Khoa học (S)", "Kỹ thuật (E)"),
-    duration=30,
-    group="Nhóm nhỏ (nhom-nho)",
-    materials=(Material("vỏ hộp sữa giấy đã rửa sạch", "2"),
-               Material("chậu nước", "1", hazards=("Chậu nước (chau-nuoc)",))),
-    safety=("Luôn có cô ở cạnh chậu nước; không để trẻ một mình gần nước.",),
-    objectives=("Trẻ thả thuyền vào nước và nói được thuyền nào nổi, thuyền nào chìm.",),
-    author="Cô Nguyễn Thị Hoà",
-    cover=starter_bundles()[0] / "cover.png",
-    closing="Cô cùng trẻ kể lại thuyền nào chở được nhiều đồ chơi nhất.",
-)
+CARD = sample_card(starter_bundles()[0] / "cover.png")
 SLUG = "thuyen-giay-noi-hay-chim"
 
 

@@ -142,3 +142,30 @@ def test_the_form_can_be_switched_off(tmp_path, caplog):
     site, _ = build(small_project(tmp_path, with_cms=True), caplog, KHO_STEM_EDITOR="0")
     assert not (site / FOLDER).exists()
     assert "bien-tap" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def _strings(tree: object) -> set[str]:
+    if isinstance(tree, dict):
+        return set().union(*(_strings(value) for value in tree.values()))
+    return {tree} if isinstance(tree, str) else set()
+
+
+@needs_cms
+def test_the_guides_quote_the_forms_real_wording_and_show_real_pictures():
+    """What the guides tell teachers to click is what the pinned CMS shows in Vietnamese."""
+    import json
+
+    assert PACKAGE is not None
+    wording = _strings(json.loads((PACKAGE.folder / "locales" / "vi.json").read_text(encoding="utf-8")))
+    guide = " ".join((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split())  # lines wrap anywhere
+    page = (ROOT / "content" / "pages" / "dong-gop.md").read_text(encoding="utf-8")
+    for label in ("Đăng nhập bằng mã truy cập", "Gửi duyệt", "Đang duyệt", "Quy trình biên tập",
+                  "Làm việc với kho mã nguồn thử nghiệm", "Lưu"):
+        assert label in wording, label
+        assert label in guide, label
+    assert "Đăng nhập bằng {$service}" in wording and "Đăng nhập bằng GitHub" in guide + page
+    assert "KHO_STEM_CMS_AUTH_URL" in guide and "sveltia-cms-auth" in guide
+    pictures = [line.split("](", 1)[1].split(")", 1)[0] for line in page.splitlines() if "![" in line]
+    assert len(pictures) >= 3
+    for picture in pictures:
+        assert (ROOT / "content" / "pages" / picture).is_file(), picture
