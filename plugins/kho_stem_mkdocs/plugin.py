@@ -27,6 +27,7 @@ from kho_stem.diagnostics import DiagnosticError, message
 from kho_stem.outputs import expand_markers, unused_theme_files
 from kho_stem.site import (
     DATA_SCRIPT,
+    EDITOR_FOLDER,
     PAGE_SCRIPTS,
     STYLESHEET,
     GeneratedPage,
@@ -35,10 +36,11 @@ from kho_stem.site import (
     PageEntry,
     PrintSettings,
     catalog_page,
+    editor_files,
+    find_cms_package,
+    is_auth_url,
     page_entry,
 )
-from kho_stem.site.editor_page import FOLDER as EDITOR_FOLDER
-from kho_stem.site.editor_page import editor_files, find_cms_package, is_auth_url
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
 from kho_stem.validation import CheckResult, check_library, find_card_files
 from kho_stem_mkdocs.handoff import take
