@@ -46,6 +46,17 @@ def editor_url(project: Path):
         yield url + FOLDER
 
 
+@pytest.fixture(scope="module")
+def github_editor_url(project: Path):
+    """The same site as published from a GitHub repository: the editor's real sign-in page."""
+    from kho_stem_mkdocs.commands import build_site
+
+    site = project / "site-github"
+    build_site(project / "mkdocs.yml", site, repo_url="https://github.com/truong-mn/kho-stem")
+    with served(site) as url:
+        yield url + FOLDER
+
+
 @pytest.fixture
 def teacher_page(browser):
     """A fresh browser profile (its own private storage) in Vietnamese, recording requests that leave the site."""
@@ -65,6 +76,13 @@ def test_the_form_loads_in_vietnamese_with_no_request_outside_the_site(teacher_p
     teacher_page.goto(f"{editor_url}#/collections/the-free/new", wait_until="networkidle")
     teacher_page.get_by_text("Tên hoạt động").first.wait_for()
     assert teacher_page.get_by_role("button", name="Lưu", exact=True).is_visible()
+    assert teacher_page.outside == []
+
+
+def test_the_published_sign_in_page_makes_no_request_outside_the_site(teacher_page, github_editor_url):
+    teacher_page.goto(github_editor_url, wait_until="networkidle")
+    teacher_page.get_by_role("button", name="Đăng nhập bằng mã truy cập").wait_for()
+    teacher_page.wait_for_timeout(2000)  # the CMS's background checks start after the page settles
     assert teacher_page.outside == []
 
 

@@ -35,6 +35,9 @@ CDN = "https://unpkg.com/"
 # The CMS's check for a newer version than the pinned one: answered "not found" by the page (the
 # version is upgraded in package.json, and the page makes no request outside the site).
 UPDATE_CHECK = f"{CDN}{PACKAGE}/package.json"
+# Its check of GitHub's status page (a banner during GitHub incidents), answered the same way: the
+# sign-in page asks for it before anyone signs in, and the page loads nothing from outside the site.
+GITHUB_STATUS = "https://www.githubstatus.com/api/v2/status.json"
 # The CMS's interface fonts, which its script asks a CDN for; the package ships the same files.
 _CDN_FONT = re.compile(r"https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]+)(?::vf)?@[0-9.]+/([a-z0-9-]+)\.woff2")
 FONTS_FOLDER = "fonts/"
@@ -114,7 +117,7 @@ def page_data(package: CmsPackage) -> dict[str, Any]:
     """What the page's setup script needs (kho-stem-cms.js), written once here."""
     return {"cdnPrefix": package.cdn_prefix, "localBase": "./", "vendored": [name for name in VENDORED if
                                                                               name.startswith("locales/")],
-            "refused": [UPDATE_CHECK], "locale": LOCALE, "prefsKey": PREFS_KEY}
+            "refused": [UPDATE_CHECK, GITHUB_STATUS], "locale": LOCALE, "prefsKey": PREFS_KEY}
 
 
 def editor_page_html(site_name: str, package: CmsPackage) -> str:

@@ -2,8 +2,8 @@
  *
  * The CMS asks its CDN for its interface strings (locales/vi.json). The build copies those files
  * beside the script, so that request is answered by the site itself; its check for a newer version
- * (the version is pinned in package.json) is answered "not found": the page makes no request
- * outside the site. The CDN prefix and the local folder come from the page's data
+ * (the version is pinned in package.json) and its look at GitHub's status page are answered "not
+ * found" (data.refused): the page makes no request outside the site until a teacher signs in. The CDN prefix and the local folder come from the page's data
  * (<script id="kho-stem-cms-data">, written by kho_stem/site/editor_page.py), never typed here.
  *
  * A plain script like kho-stem-text.js: window.KhoStem in a browser, module.exports under Node. */
