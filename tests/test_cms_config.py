@@ -140,3 +140,21 @@ def test_the_card_schema_and_the_form_name_the_same_required_fields(taxonomy):
     required = set(card_schema(taxonomy)["required"])
     form = cms_config(taxonomy)["collections"][0]["fields"]
     assert {f["name"] for f in form if f.get("required")} == required | {BODY_FIELD}
+
+
+def test_a_part_without_a_title_is_a_located_taxonomy_error(tmp_path):
+    """The form labels a material's or the author's parts by their `title` in fields.yml: one missing
+    is named at its line, not shown as a bare key in the form."""
+    from kho_stem.diagnostics import DiagnosticError
+
+    folder = tmp_path / "taxonomy"
+    shutil.copytree(ROOT / "content" / "taxonomy", folder)
+    fields = folder / "fields.yml"
+    text = edit(fields.read_text(encoding="utf-8"), "note: {title: Ghi chú, type: string}", "note: {type: string}")
+    fields.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("          note: {type: string}") + 1
+    with pytest.raises(DiagnosticError) as raised:
+        load_taxonomy(folder)
+    assert [p.render("vi").split("/")[-1] for p in raised.value.problems] == [
+        f"fields.yml:{line}: materials.note: phần `note` chưa có `title`: thêm tên tiếng Việt hiện trong biểu mẫu "
+        "viết thẻ, như `name: {title: Tên vật liệu, type: string}` của vật liệu"]

@@ -659,6 +659,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "https://sveltia-cms-auth.school.workers.dev); the card form offers token sign-in only until it is fixed in "
         "Settings → Secrets and variables → Actions → Variables",
     },
+    "taxonomy_part_untitled": {
+        "vi": "phần `{part}` chưa có `title`: thêm tên tiếng Việt hiện trong biểu mẫu viết thẻ, "
+        "như `name: {{title: Tên vật liệu, type: string}}` của vật liệu",
+        "en": "part `{part}` has no `title`: add the Vietnamese name the card form shows, "
+        "like a material's `name: {{title: Tên vật liệu, type: string}}`",
+    },
     "cms_nav_label": {
         "vi": "Viết thẻ",
         "en": "Write a card",
