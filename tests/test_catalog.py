@@ -26,7 +26,7 @@ from kho_stem.catalog.facts import (
 from kho_stem.site.catalog_page import render_catalog_page
 from kho_stem.site.fragments import DURATION_TEXT, UNREVIEWED_TEXT, UNREVIEWED_TITLE
 from kho_stem.site.listing import Thumbnail, card_list, tile_template
-from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT, PAGE_SCRIPTS
+from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT, EDITOR_SCRIPTS, PAGE_SCRIPTS
 from kho_stem.site.search_data import (
     CATALOG_KEYS,
     html_text,
@@ -199,7 +199,7 @@ def test_catalog_page_loads_its_scripts_in_the_declared_order(taxonomy):
     html = render_catalog_page(facets, Linker(True), 1).fragments.popitem()[1]
     sources = re.findall(r'<script src="\.\./([^"]+)"', html)
     assert sources == [DATA_SCRIPT, *CATALOG_SCRIPTS]
-    assert {Path(script).name for script in PAGE_SCRIPTS + CATALOG_SCRIPTS} == set(JS_FILES)
+    assert {Path(script).name for script in PAGE_SCRIPTS + CATALOG_SCRIPTS + EDITOR_SCRIPTS} == set(JS_FILES)
 
 
 def test_fold_strips_every_mark_not_only_those_with_a_combining_class():

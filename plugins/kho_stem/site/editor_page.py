@@ -20,12 +20,13 @@ import yaml
 
 from kho_stem.diagnostics.messages import message
 from kho_stem.outputs.cms_config import HEADER, cms_config
+from kho_stem.site.scripts import EDITOR_SCRIPTS
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
 FOLDER = "bien-tap/"
 PACKAGE = "@sveltia/cms"
 SCRIPT = "sveltia-cms.js"
-BOOTSTRAP = "kho-stem-cms.js"  # in kho_stem/site/assets, copied beside the CMS script
+BOOTSTRAP = EDITOR_SCRIPTS[0]  # in kho_stem/site/assets, copied beside the CMS script
 # Files of the package the page loads: the script, the chunk it loads beside itself, and the
 # interface strings it would otherwise fetch from its CDN (Vietnamese, and English as fallback).
 VENDORED = (SCRIPT, "chunks/react-dom.js", "locales/vi.json", "locales/en-US.json")

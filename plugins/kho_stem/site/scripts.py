@@ -23,3 +23,5 @@ CATALOG_SCRIPTS = (
     f"{FOLDER}kho-stem-facets.js",
     f"{FOLDER}kho-stem-catalog.js",
 )
+# The editor page (bien-tap/) alone: its setup, run before the CMS script and copied beside it.
+EDITOR_SCRIPTS = ("kho-stem-cms.js",)
