@@ -30,7 +30,8 @@ def assert_form_matches(taxonomy: Taxonomy) -> None:
     definition = fields_yml(taxonomy)
     vocabulary_codes = {path.stem: [item["code"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))["items"]]
                         for path in taxonomy.root.glob("*.yml") if path.stem not in ("fields", "limits")}
-    limits = yaml.safe_load((taxonomy.root / "limits.yml").read_text(encoding="utf-8"))["list_items"]
+    limits_file = yaml.safe_load((taxonomy.root / "limits.yml").read_text(encoding="utf-8"))
+    limits, text_chars = limits_file["list_items"], limits_file["text_chars"]
     config = cms_config(taxonomy)
     # One collection per process, and nothing else.
     assert [c["filter"] for c in config["collections"]] == [
@@ -60,6 +61,8 @@ def assert_form_matches(taxonomy: Taxonomy) -> None:
                 assert field.get("max") == limits.get(key), key
             if "default" in spec:
                 assert field["default"] == spec["default"], key
+            if schema.get("type") == "string" and not vocabulary and "format" not in schema:
+                assert field["maxlength"] == schema.get("maxLength", text_chars), key
         materials = {f["name"]: f for f in fields["materials"]["fields"]}
         parts = definition["materials"]["schema"]["items"]["properties"]
         assert list(materials) == list(parts)

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from kho_stem.cards.images import FORMATS as IMAGE_FORMATS
 from kho_stem.diagnostics.messages import message
 from kho_stem.taxonomy.card_schema import card_schema
 from kho_stem.taxonomy.vocabularies import Taxonomy, Term
@@ -39,15 +40,16 @@ def _vocabulary_name(schema: dict[str, Any]) -> str | None:
     return str(name) if name else None
 
 
-def _text_widget(name: str, label: str, schema: dict[str, Any], hint: str = "", short: bool = False) -> dict[str, Any]:
+def _text_widget(name: str, label: str, schema: dict[str, Any], taxonomy: Taxonomy, hint: str = "",
+                 short: bool = False) -> dict[str, Any]:
     longest = schema.get("maxLength")
     # Names and values that may also be a number ("2", "1 cuộn") are short; free text is not.
     one_line = short or isinstance(schema.get("type"), list) or (longest is not None and longest <= _ONE_LINE_MAX)
     field: dict[str, Any] = {"name": name, "label": label, "widget": "string" if one_line else "text"}
     if "minLength" in schema:
         field["minlength"] = schema["minLength"]
-    if longest is not None:
-        field["maxlength"] = longest
+    # Every text value is bounded by limits.yml's text_chars unless its field has a tighter maxLength.
+    field["maxlength"] = longest if longest is not None else taxonomy.limits.text_chars
     if "pattern" in schema and hint:
         field["pattern"] = [schema["pattern"], hint]
     return field
@@ -76,7 +78,8 @@ def _form_field(key: str, schema: dict[str, Any], taxonomy: Taxonomy, required: 
         field = {"name": key, "label": label, "widget": "datetime", "format": "YYYY-MM-DD",
                  "date_format": "DD/MM/YYYY", "time_format": False}
     elif schema.get("format") == "image-path":
-        field = {"name": key, "label": label, "widget": "image", "accept": "image/jpeg,image/png,image/webp"}
+        field = {"name": key, "label": label, "widget": "image",
+                 "accept": ",".join(f"image/{name.lower()}" for name in IMAGE_FORMATS)}
     elif types == "array" and "properties" in items:
         # Materials: each item a mapping (the plain-name form is what `name` alone gives).
         inner_required = set(items.get("required", ()))
@@ -86,8 +89,8 @@ def _form_field(key: str, schema: dict[str, Any], taxonomy: Taxonomy, required: 
                             for name, sub in items["properties"].items()]}
     elif types == "array":
         # A list of sentences: one text area per item (a comma inside a sentence stays in it).
-        field = {"name": key, "label": label, "widget": "list",
-                 "field": _text_widget("muc", label, items, str(schema.get("description", ""))) | {"widget": "text"}}
+        item = _text_widget("muc", label, items, taxonomy, str(schema.get("description", "")))
+        field = {"name": key, "label": label, "widget": "list", "field": item | {"widget": "text"}}
     elif types == "object" or (isinstance(types, list) and "object" in types):
         inner_required = set(schema.get("required", ()))
         field = {"name": key, "label": label, "widget": "object", "collapsed": False,
@@ -95,7 +98,7 @@ def _form_field(key: str, schema: dict[str, Any], taxonomy: Taxonomy, required: 
                                         short=True)
                             for name, sub in schema.get("properties", {}).items()]}
     else:
-        field = _text_widget(key, label, schema, str(schema.get("description", "")), short)
+        field = _text_widget(key, label, schema, taxonomy, str(schema.get("description", "")), short)
     if types == "array":
         if schema.get("minItems"):
             field["min"] = schema["minItems"]
