@@ -150,6 +150,33 @@ _READ_OPFS = """async () => {
 }"""
 
 
+_WRITE_OPFS = """async (files) => {
+  const root = await navigator.storage.getDirectory();
+  for (const [path, data] of Object.entries(files)) {
+    const parts = path.split("/");
+    let folder = root;
+    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, { create: true });
+    const writable = await (await folder.getFileHandle(parts[parts.length - 1], { create: true })).createWritable();
+    await writable.write(Uint8Array.from(atob(data), (c) => c.charCodeAt(0)));
+    await writable.close();
+  }
+}"""
+
+
+def seed_files(page: Any, editor_url: str, files: dict[str, bytes]) -> None:
+    """Put files into the test backend's repository (path in the repository -> bytes) before signing in,
+    as if the school's repository already held them."""
+    page.goto(editor_url, wait_until="networkidle")
+    page.evaluate(_WRITE_OPFS, {TEST_BACKEND_FOLDER + name: base64.b64encode(data).decode("ascii")
+                                for name, data in files.items()})
+
+
+def open_entry(page: Any, editor_url: str, collection: str, title: str) -> None:
+    page.goto(f"{editor_url}#/collections/{collection}")
+    page.get_by_text(title, exact=True).first.click()
+    page.mouse.move(300, 500)
+
+
 def saved_files(page: Any, wait_for: str, timeout: float = 20.0) -> dict[str, bytes]:
     """Every file the test backend has saved (path in the repository -> bytes), once ``wait_for`` is among them."""
     deadline = time.monotonic() + timeout

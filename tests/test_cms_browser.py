@@ -10,7 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from cms_teacher import fill_card, open_test_backend, sample_card, save, saved_files
+from cms_teacher import (
+    field_section,
+    fill_card,
+    open_entry,
+    open_test_backend,
+    sample_card,
+    save,
+    saved_files,
+    seed_files,
+)
 from project import starter_bundles, write_project
 
 from conftest import HAS_CHROMIUM, ROOT, served
@@ -114,3 +123,56 @@ def test_a_teachers_new_card_passes_check_and_builds_into_a_page(teacher_page, e
     build_site(project / "mkdocs.yml", site)
     page = (site / "hoat-dong" / SLUG / "index.html").read_text(encoding="utf-8")
     assert CARD.title in page and "chậu nước" in page and CARD.closing in page
+
+
+def test_an_existing_card_edited_in_the_form_keeps_its_content_and_passes_check(teacher_page, editor_url,
+                                                                                  project: Path):
+    """The form rewrites the whole front matter on save: every value must survive (lists, hazards,
+    notes, the body), only the layout of the YAML may change."""
+    import yaml
+
+    bundle = sorted((ROOT / "activities").glob("*/index.md"))[0].parent
+    original = (bundle / "index.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(original.split("---\n")[1])
+    repository = {f"activities/{bundle.name}/{p.name}": p.read_bytes() for p in bundle.iterdir()}
+    seed_files(teacher_page, editor_url, repository)
+    open_test_backend(teacher_page, editor_url)
+    open_entry(teacher_page, editor_url, f"the-{front['process']}", front["title"])
+    new_duration = front["duration"] + 5
+    field_section(teacher_page, "duration").locator("input").fill(str(new_duration))
+    save(teacher_page)
+    name = f"activities/{bundle.name}/index.md"
+    deadline = 40
+    while deadline and saved_files(teacher_page, name)[name].decode("utf-8") == original:
+        teacher_page.wait_for_timeout(250)
+        deadline -= 1
+    saved = saved_files(teacher_page, name)[name].decode("utf-8")
+    assert teacher_page.outside == []
+
+    after = yaml.safe_load(saved.split("---\n")[1])
+    assert after.pop("duration") == new_duration
+    front.pop("duration")
+    # What the form writes differently but check reads the same: quantities as text, the defaults written out.
+    for material in after["materials"]:
+        if material.get("from_home") is False:
+            del material["from_home"]
+        if "quantity" in material:
+            material["quantity"] = str(material["quantity"])
+    for material in front["materials"]:
+        if "quantity" in material:
+            material["quantity"] = str(material["quantity"])
+    if "license" not in front:
+        assert after.pop("license") == "CC-BY-SA-4.0"
+    assert after == front
+    assert saved.split("---\n", 2)[2].strip() == original.split("---\n", 2)[2].strip(), "the body is unchanged"
+
+    folder = project / "edited" / bundle.name
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text(saved, encoding="utf-8")
+    for picture in bundle.iterdir():
+        if picture.name != "index.md":
+            (folder / picture.name).write_bytes(picture.read_bytes())
+    check = subprocess.run([sys.executable, str(project / "build.py"), "check", str(folder)],
+                           capture_output=True, text=True, encoding="utf-8", cwd=project,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert check.returncode == 0, check.stdout + check.stderr
