@@ -74,7 +74,7 @@ def test_a_missing_or_incomplete_package_is_not_found(tmp_path):
 @needs_cms
 def test_the_vendored_script_asks_no_cdn_for_fonts():
     assert PACKAGE is not None
-    assert "cdn.jsdelivr.net" not in PACKAGE.script and PACKAGE.fonts
+    assert b"cdn.jsdelivr.net" not in PACKAGE.script and PACKAGE.fonts
     assert all(path.is_file() for _, path in PACKAGE.fonts)
 
 

@@ -40,7 +40,8 @@ UPDATE_CHECK = f"{CDN}{PACKAGE}/package.json"
 # sign-in page asks for it before anyone signs in, and the page loads nothing from outside the site.
 GITHUB_STATUS = "https://www.githubstatus.com/api/v2/status.json"
 # The CMS's interface fonts, which its script asks a CDN for; the package ships the same files.
-_CDN_FONT = re.compile(r"https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]+)(?::vf)?@[0-9.]+/([a-z0-9-]+)\.woff2")
+# Bytes, not text: the script is 2 MB of UTF-8, which Python's str would hold at 4 bytes a character.
+_CDN_FONT = re.compile(rb"https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]+)(?::vf)?@[0-9.]+/([a-z0-9-]+)\.woff2")
 FONTS_FOLDER = "fonts/"
 TEST_BACKEND = {"name": "test-repo"}
 _GITHUB_REPO = re.compile(r"^https://github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?/?$")
@@ -51,7 +52,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 class CmsPackage:
     folder: Path
     version: str
-    script: str  # the CMS script with its font addresses pointing at the copies beside it
+    script: bytes  # the CMS script with its font addresses pointing at the copies beside it
     fonts: tuple[tuple[str, Path], ...]  # (name in FONTS_FOLDER, the package's file)
 
     @property
@@ -64,19 +65,19 @@ def find_cms_package(project_root: Path) -> CmsPackage | None:
     folder = project_root / "node_modules" / PACKAGE
     try:
         version = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
-        script = (folder / "dist" / SCRIPT).read_text(encoding="utf-8")
+        script = (folder / "dist" / SCRIPT).read_bytes()
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if not all(_package_file(folder, name).is_file() for name in VENDORED):
         return None
     fonts: dict[str, Path] = {}
     for found in set(_CDN_FONT.finditer(script)):
-        family, variant = found[1], found[2]
+        family, variant = found[1].decode("ascii"), found[2].decode("ascii")
         copies = sorted((folder / "npm" / "assets").glob(f"{family}-{variant}-*.woff2"))
         if not copies:
             return None
         fonts[f"{family}-{variant}.woff2"] = copies[0]
-    script = _CDN_FONT.sub(lambda found: f"{FONTS_FOLDER}{found[1]}-{found[2]}.woff2", script)
+    script = _CDN_FONT.sub(lambda found: FONTS_FOLDER.encode() + found[1] + b"-" + found[2] + b".woff2", script)
     return CmsPackage(folder, str(version), script, tuple(sorted(fonts.items())))
 
 
@@ -143,7 +144,7 @@ def editor_page_html(site_name: str, package: CmsPackage) -> str:
 
 @dataclass(frozen=True)
 class EditorFiles:
-    generated: dict[str, str]  # site path -> text
+    generated: dict[str, str | bytes]  # site path -> content
     copied: dict[str, Path]  # site path -> file to copy
 
 
