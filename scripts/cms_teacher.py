@@ -123,9 +123,11 @@ def fill_card(page: Any, editor_url: str, card: NewCard) -> None:
             field_section(page, f"{key}.{index}").locator("textarea").fill(text)
     field_section(page, "author.name").locator("input").fill(card.author)
     field_section(page, "cover").locator("input[type=file]").first.set_input_files(str(card.cover))
-    body = field_section(page, "body").locator('[contenteditable="true"]')
-    body.click()
-    page.keyboard.press("Control+End")
+    # After the last pre-filled step heading, once the editor shows them all.
+    last_heading = field_section(page, "body").locator('[contenteditable="true"] h2').last
+    last_heading.wait_for()
+    last_heading.click()
+    page.keyboard.press("End")
     page.keyboard.press("Enter")
     page.keyboard.type(card.closing)
 
@@ -177,13 +179,19 @@ def open_entry(page: Any, editor_url: str, collection: str, title: str) -> None:
     page.mouse.move(300, 500)
 
 
-def saved_files(page: Any, wait_for: str, timeout: float = 20.0) -> dict[str, bytes]:
-    """Every file the test backend has saved (path in the repository -> bytes), once ``wait_for`` is among them."""
+def saved_files(page: Any, *wait_for: str, timeout: float = 20.0) -> dict[str, bytes]:
+    """Every file the test backend has saved (path in the repository -> bytes), once all of ``wait_for``
+    are among them (or after ``timeout`` seconds)."""
+    from playwright.sync_api import Error as PlaywrightError
+
     deadline = time.monotonic() + timeout
     while True:
-        stored = page.evaluate(_READ_OPFS)
+        try:
+            stored = page.evaluate(_READ_OPFS)
+        except PlaywrightError:  # a file replaced while it was read: the backend is still saving
+            stored = {}
         files = {name.removeprefix(TEST_BACKEND_FOLDER): base64.b64decode(data) for name, data in stored.items()
                  if name.startswith(TEST_BACKEND_FOLDER)}
-        if wait_for in files or time.monotonic() > deadline:
+        if all(name in files for name in wait_for) or time.monotonic() > deadline:
             return files
         time.sleep(0.3)

@@ -99,7 +99,7 @@ def test_a_teachers_new_card_passes_check_and_builds_into_a_page(teacher_page, e
     open_test_backend(teacher_page, editor_url)
     fill_card(teacher_page, editor_url, CARD)
     save(teacher_page)
-    files = saved_files(teacher_page, f"activities/{SLUG}/index.md")
+    files = saved_files(teacher_page, f"activities/{SLUG}/index.md", f"activities/{SLUG}/cover.png")
     assert sorted(files) == [f"activities/{SLUG}/cover.png", f"activities/{SLUG}/index.md"], "a bundle"
     assert files[f"activities/{SLUG}/cover.png"] == CARD.cover.read_bytes()
     text = files[f"activities/{SLUG}/index.md"].decode("utf-8")
