@@ -26,7 +26,7 @@ ACTIVITIES_FOLDER = "activities"
 BODY_FIELD = "body"
 PROCESS_FIELD = "process"
 HEADER = ("# The web form (Sveltia CMS) for activity cards, generated from content/taxonomy by\n"
-          "# `python build.py schema`; do not edit. The build adds `backend` (see kho_stem/outputs/cms_config.py).\n")
+          "# `python build.py schema`; do not edit. The build adds `backend` (kho_stem/site/editor_page.py).\n")
 # A single-line input above this length is hard to read; longer texts get a text area.
 _ONE_LINE_MAX = 120
 
