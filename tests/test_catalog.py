@@ -26,7 +26,14 @@ from kho_stem.catalog.facts import (
 from kho_stem.site.catalog_page import render_catalog_page
 from kho_stem.site.fragments import DURATION_TEXT, UNREVIEWED_TEXT, UNREVIEWED_TITLE
 from kho_stem.site.listing import Thumbnail, card_list, tile_template
-from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT, PAGE_SCRIPTS, PLAN_SCRIPTS, SURVEY_SCRIPTS
+from kho_stem.site.scripts import (
+    CATALOG_SCRIPTS,
+    DATA_SCRIPT,
+    EDITOR_SCRIPTS,
+    PAGE_SCRIPTS,
+    PLAN_SCRIPTS,
+    SURVEY_SCRIPTS,
+)
 from kho_stem.site.search_data import (
     CATALOG_KEYS,
     html_text,
@@ -200,6 +207,7 @@ def test_catalog_page_loads_its_scripts_in_the_declared_order(taxonomy):
     sources = re.findall(r'<script src="\.\./([^"]+)"', html)
     assert sources == [DATA_SCRIPT, *CATALOG_SCRIPTS]
     assert {Path(script).name for script in PAGE_SCRIPTS + CATALOG_SCRIPTS + PLAN_SCRIPTS + SURVEY_SCRIPTS
+                                     + EDITOR_SCRIPTS
             if not script.startswith(f"{Path(DATA_SCRIPT).parent}/vendor/")} == set(JS_FILES)
 
 

@@ -171,3 +171,11 @@ def test_a_teacher_downloads_a_card_giao_an_from_the_copy(offline_page, unpacked
     assert saved.read_bytes() == (card.parent / "giao-an.docx").read_bytes()
     assert download.suggested_filename.endswith(".docx")
     assert docx.Document(str(saved)).paragraphs[0].text == "GIÁO ÁN HOẠT ĐỘNG STEM"
+
+
+def test_the_web_form_is_left_out_of_the_copy(unpacked: Path):
+    """The editor page saves through GitHub: no bien-tap/ folder, and no page links to it."""
+    assert not (unpacked / "bien-tap").exists()
+    linking = [p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html")
+               if "bien-tap" in p.read_text(encoding="utf-8")]
+    assert linking == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -37,7 +38,7 @@ from kho_stem.outputs import (
     site_leftovers,
     work_prefix,
 )
-from kho_stem_mkdocs.plugin import KhoStemPlugin
+from kho_stem_mkdocs.plugin import EDITOR_VARIABLE, KhoStemPlugin
 from kho_stem_mkdocs.serving import serve_preview
 
 _PAGE_IN_LOG = re.compile(r"page '([^']+)'")
@@ -163,7 +164,16 @@ def _work_folder(target: Path, kind: str) -> tempfile.TemporaryDirectory[str]:
 def _build_file_url_site(config_file: Path, site: Path) -> tuple[MkDocsConfig, KhoStemPlugin]:
     # No repository link either: the theme would ask GitHub's API for its stars, a request
     # that an offline copy must never make.
-    config = build_site(config_file, site, use_directory_urls=False, repo_url="")
+    # The editor page saves through GitHub: it has no use in a copy opened from a folder.
+    previous = os.environ.get(EDITOR_VARIABLE)
+    os.environ[EDITOR_VARIABLE] = "0"
+    try:
+        config = build_site(config_file, site, use_directory_urls=False, repo_url="")
+    finally:
+        if previous is None:
+            os.environ.pop(EDITOR_VARIABLE, None)
+        else:
+            os.environ[EDITOR_VARIABLE] = previous
     plugin = config.plugins["kho-stem"]
     # "kho-stem" is our entry point's name: MkDocs always loads KhoStemPlugin under it.
     assert isinstance(plugin, KhoStemPlugin), type(plugin)

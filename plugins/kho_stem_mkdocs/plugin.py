@@ -19,14 +19,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
 from kho_stem.cards import Card, ImageCache, load_reviews
-from kho_stem.diagnostics import DiagnosticError
+from kho_stem.diagnostics import DiagnosticError, message
 from kho_stem.outputs import LessonPlanFiles, expand_markers, unused_theme_files
 from kho_stem.site import (
     DATA_SCRIPT,
+    EDITOR_FOLDER,
     PAGE_SCRIPTS,
     PLAN_DATA_SCRIPT,
     STYLESHEET,
@@ -37,6 +38,9 @@ from kho_stem.site import (
     PrintSettings,
     card_print_file,
     catalog_page,
+    editor_files,
+    find_cms_package,
+    is_auth_url,
     page_entry,
     plan_config,
 )
@@ -52,8 +56,13 @@ if TYPE_CHECKING:  # only annotations: serving is the one command that loads the
 
 log = get_plugin_logger(__name__)
 REVIEWED_ONLY_VARIABLE = "KHO_STEM_REVIEWED_ONLY"
+# "0" leaves the editor page (bien-tap/) and its menu entry out: `build.py offline` sets it.
+EDITOR_VARIABLE = "KHO_STEM_EDITOR"
+# The school's sign-in helper for the editor (an OAuth proxy such as Sveltia's Cloudflare Worker).
+CMS_AUTH_VARIABLE = "KHO_STEM_CMS_AUTH_URL"
 # Our header partials: Material's header with the library's search in place of Material's.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+CONTRIBUTING_PAGE = "dong-gop.md"
 
 
 class KhoStemConfig(Config):
@@ -71,6 +80,8 @@ class KhoStemConfig(Config):
     reviewed_only = c.Type(bool, default=False)
     # The review board's reviews, bound to each card's content by its hash (see kho_stem.cards.reviews).
     reviews_file = c.Type(str, default="content/reviews.yml")
+    # The web form for writing cards (bien-tap/), when the CMS is installed (npm ci).
+    editor = c.Type(bool, default=True)
 
 
 class _CacheLinkedFile(File):
@@ -103,6 +114,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.files: Files | None = None
         self.nav: Navigation | None = None
         self.env: Environment | None = None
+        self.editor_added = False
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -110,6 +122,27 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
     @property
     def official(self) -> bool:
         return self.config.reviewed_only or os.environ.get(REVIEWED_ONLY_VARIABLE, "") == "1"
+
+    @property
+    def editor_wanted(self) -> bool:
+        return self.config.editor and os.environ.get(EDITOR_VARIABLE, "") != "0"
+
+    def _add_editor(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.taxonomy is not None
+        package = find_cms_package(Path(config.config_file_path).parent)
+        if package is None:
+            log.warning(message("cms_not_installed", self.config.language))
+            return
+        auth_url = os.environ.get(CMS_AUTH_VARIABLE, "").strip() or None
+        if auth_url is not None and not is_auth_url(auth_url):
+            log.warning(message("cms_bad_auth_url", self.config.language, variable=CMS_AUTH_VARIABLE, value=auth_url))
+            auth_url = None
+        editor = editor_files(self.taxonomy, package, config.site_name, config.repo_url or None, auth_url)
+        for name, content in editor.generated.items():
+            files.append(File.generated(config, name, content=content))
+        for name, path in editor.copied.items():
+            files.append(File.generated(config, name, abs_src_path=str(path)))
+        self.editor_added = True
 
     def published_cards(self) -> list[Card]:
         assert self.result is not None
@@ -189,6 +222,9 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         # Static files, not pages: kept out of the navigation, the search data and the sitemap.
         for name, content in self.site.redirects().items():
             files.append(File.generated(config, name, content=content))
+        self.editor_added = False
+        if self.editor_wanted:
+            self._add_editor(files, config)
         self.page_entries = []
         for src, page in self.generated.items():
             inclusion = InclusionLevel.NOT_IN_NAV if self.site.is_card_page(src) else InclusionLevel.UNDEFINED
@@ -201,6 +237,12 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.editor_added:
+            # After the contributors' page when the menu has one, else last.
+            link = Link(message("cms_nav_label", self.config.language), EDITOR_FOLDER)
+            after = next((index for index, item in enumerate(nav.items)
+                          if isinstance(item, Page) and item.file.src_uri == CONTRIBUTING_PAGE), len(nav.items) - 1)
+            nav.items.insert(after + 1, link)
         self.nav = nav
         return nav
 

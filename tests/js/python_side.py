@@ -6,7 +6,8 @@ Reads one JSON request on stdin, writes one JSON answer on stdout:
   for 80 % of its cards (what to buy, and which cards it makes runnable);
 - {"library": true}: the catalog data of the starter library, and filter cases worked out here
   from ``CardFacts`` (which cards pass, and the count beside every filter value), for the browser's
-  filter logic to reproduce.
+  filter logic to reproduce;
+- {"cms": true}: the editor page's data (``kho_stem.site.editor_page.page_data``) for the installed CMS.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from kho_stem.cards import load_reviews  # noqa: E402
 from kho_stem.catalog.facts import CardFacts, Facet, all_materials, catalog_facets, library_facts  # noqa: E402
 from kho_stem.site.class_materials import GROUP_HEADINGS  # noqa: E402
+from kho_stem.site.editor_page import UPDATE_CHECK, find_cms_package, page_data  # noqa: E402
 from kho_stem.site.materials_pages import MaterialsPages  # noqa: E402
 from kho_stem.site.search_data import CATALOG_KEYS, search_data  # noqa: E402
 from kho_stem.site.urls import Linker  # noqa: E402
@@ -177,6 +179,11 @@ def main() -> None:
         answer.update(library())
     if request.get("survey"):
         answer["survey"] = survey()
+    if request.get("cms"):
+        package = find_cms_package(ROOT)
+        if package is None:
+            raise SystemExit("@sveltia/cms is not installed: run npm ci")
+        answer["cms"] = {"data": page_data(package), "updateCheck": UPDATE_CHECK}
     json.dump(answer, sys.stdout, ensure_ascii=False)
 
 

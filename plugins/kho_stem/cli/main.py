@@ -24,6 +24,7 @@ from kho_stem.cli.scaffold import NewCard, ScaffoldError, ask, parse_codes, pars
 from kho_stem.diagnostics.messages import LANGUAGES, message
 from kho_stem.diagnostics.problems import DiagnosticError, Problem, display_path
 from kho_stem.outputs import ZimFile, ZimMetadata, default_name, libzim_available, load_zim_metadata, zim_default_name
+from kho_stem.outputs.cms_config import write_cms_config
 from kho_stem.outputs.editor_config import write_config
 from kho_stem.outputs.materials_report import FORMATS as MATERIALS_FORMATS
 from kho_stem.outputs.materials_report import render as render_materials
@@ -104,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--date", help="ngày duyệt YYYY-MM-DD (mặc định: hôm nay)")
     _add_language(review)
     schema = commands.add_parser(
-        "schema", help="ghi lại lược đồ JSON của thẻ (content/schema/card.schema.json) và frontmatter.json")
+        "schema", help="ghi lại lược đồ JSON của thẻ (content/schema/card.schema.json), frontmatter.json "
+        "và cấu hình biểu mẫu viết thẻ (content/schema/cms.yml)")
     _add_language(schema)
     return parser
 
@@ -453,6 +455,8 @@ def run_schema(project: Project, language: str) -> int:
     print(message("schema_written", language, path=display_path(project.schema_file)))
     write_config(taxonomy, project.editor_config_file)
     print(message("schema_written", language, path=display_path(project.editor_config_file)))
+    write_cms_config(taxonomy, project.cms_config_file)
+    print(message("cms_config_written", language, path=display_path(project.cms_config_file)))
     return EXIT_OK
 
 

@@ -45,5 +45,10 @@ class Project:
     def editor_config_file(self) -> Path:
         return self.root / "frontmatter.json"
 
+    @property
+    def cms_config_file(self) -> Path:
+        """The web form's configuration (Sveltia CMS) without its backend; the build serves it."""
+        return self.root / "content" / "schema" / "cms.yml"
+
     def contains_card_path(self, path: Path) -> bool:
         return path.resolve().is_relative_to(self.activities.resolve())

@@ -711,6 +711,75 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "could not make this card's lesson plan (.docx): {reason}. Please report it to the developers; "
         "the card's page is still built, without the lesson plan link",
     },
+    # The web form for cards (Sveltia CMS, kho_stem/outputs/cms_config.py and the editor page)
+    "cms_config_written": {
+        "vi": "Đã ghi cấu hình biểu mẫu viết thẻ (CMS) vào {path}",
+        "en": "Web form (CMS) configuration written to {path}",
+    },
+    "cms_collection_label": {
+        "vi": "Thẻ: {process}",
+        "en": "Cards: {process}",
+    },
+    "cms_collection_singular": {
+        "vi": "thẻ: {process}",
+        "en": "card: {process}",
+    },
+    "cms_body_label": {
+        "vi": "Nội dung hoạt động",
+        "en": "Activity steps",
+    },
+    "cms_body_hint_steps": {
+        "vi": "Giữ nguyên các tiêu đề \"##\" theo đúng thứ tự các bước ({steps}); viết cách tiến hành dưới mỗi "
+        "tiêu đề. Ảnh chèn vào đây được lưu trong thư mục của thẻ.",
+        "en": "Keep the \"##\" headings in the order of the steps ({steps}); write what happens under each. "
+        "Images inserted here are saved in the card's folder.",
+    },
+    "cms_body_hint_free": {
+        "vi": "Viết phần chuẩn bị và cách tiến hành dưới các tiêu đề \"##\"; ảnh chèn vào đây được lưu trong "
+        "thư mục của thẻ.",
+        "en": "Write the preparation and the steps under \"##\" headings; images inserted here are saved in "
+        "the card's folder.",
+    },
+    "cms_body_free_headings": {
+        "vi": "Chuẩn bị|Cách tiến hành",
+        "en": "Preparation|Steps",
+    },
+    "cms_step_heading": {
+        "vi": "Bước {number}: {label}",
+        "en": "Step {number}: {label}",
+    },
+    "cms_page_title": {
+        "vi": "Viết thẻ hoạt động",
+        "en": "Write an activity card",
+    },
+    "cms_page_noscript": {
+        "vi": "Biểu mẫu viết thẻ cần bật JavaScript trong trình duyệt.",
+        "en": "The card form needs JavaScript enabled in the browser.",
+    },
+    "cms_not_installed": {
+        "vi": "Bỏ qua trang biểu mẫu viết thẻ (bien-tap/): chưa cài Sveltia CMS; chạy `npm ci` ở thư mục dự án "
+        "rồi dựng lại",
+        "en": "Editor page (bien-tap/) left out: Sveltia CMS is not installed; run `npm ci` in the project folder "
+        "and build again",
+    },
+    "cms_bad_auth_url": {
+        "vi": "{variable}: \"{value}\" không phải địa chỉ https của trình xác thực (ví dụ "
+        "https://sveltia-cms-auth.ten-truong.workers.dev); biểu mẫu viết thẻ tạm chỉ cho đăng nhập bằng mã truy cập "
+        "cá nhân. Sửa biến này trong Settings → Secrets and variables → Actions → Variables",
+        "en": "{variable}: \"{value}\" is not the https address of an authenticator (e.g. "
+        "https://sveltia-cms-auth.school.workers.dev); the card form offers token sign-in only until it is fixed in "
+        "Settings → Secrets and variables → Actions → Variables",
+    },
+    "taxonomy_part_untitled": {
+        "vi": "phần `{part}` chưa có `title`: thêm tên tiếng Việt hiện trong biểu mẫu viết thẻ, "
+        "như `name: {{title: Tên vật liệu, type: string}}` của vật liệu",
+        "en": "part `{part}` has no `title`: add the Vietnamese name the card form shows, "
+        "like a material's `name: {{title: Tên vật liệu, type: string}}`",
+    },
+    "cms_nav_label": {
+        "vi": "Viết thẻ",
+        "en": "Write a card",
+    },
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {

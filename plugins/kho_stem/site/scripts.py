@@ -39,3 +39,5 @@ SURVEY_SCRIPTS = (
     f"{FOLDER}kho-stem-survey.js",
     f"{FOLDER}kho-stem-survey-page.js",
 )
+# The editor page (bien-tap/) alone: its setup, run before the CMS script and copied beside it.
+EDITOR_SCRIPTS = ("kho-stem-cms.js",)

@@ -57,6 +57,20 @@ def field_schema_problems(schema: Mapping[str, Any]) -> list[Finding]:
     return problems
 
 
+def untitled_parts(schema: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The parts of a mapping-valued field (``properties``) without a ``title``, the label the card
+    forms show; each with its path inside the schema, to locate it."""
+    if isinstance(schema, Mapping):
+        for key, value in schema.items():
+            if key == "properties" and isinstance(value, Mapping):
+                for name, part in value.items():
+                    if not (isinstance(part, Mapping) and isinstance(part.get("title"), str) and part["title"].strip()):
+                        yield (*path, key, name), str(name)
+                    yield from untitled_parts(part, (*path, key, name))
+            else:
+                yield from untitled_parts(value, (*path, key))
+
+
 def _patterns(schema: Any) -> Iterator[Any]:
     if isinstance(schema, Mapping):
         for key, value in schema.items():

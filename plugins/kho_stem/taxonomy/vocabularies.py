@@ -27,6 +27,7 @@ from kho_stem.taxonomy.self_check import (
     html_policy_problems,
     not_text,
     synonym_group_problems,
+    untitled_parts,
 )
 from kho_stem.text import nfc
 from kho_stem.yaml_source import LocatedDocument, YamlSyntaxError, load_located
@@ -373,6 +374,10 @@ class _TaxonomyLoader:
                 self.report(file, document.line_of(("fields", key, "schema"), line), f"{key}.schema", code, **params)
             if schema_problems:
                 continue
+            # The forms leave deprecated fields out, so only the others need labels for their parts.
+            for path, part in () if spec.get("deprecated") else untitled_parts(spec["schema"]):
+                self.report(file, document.line_of(("fields", key, "schema", *path), line), f"{key}.{part}",
+                            "taxonomy_part_untitled", part=part)
             if key in REQUIRED_DEFAULTS and spec.get("default") is None:
                 self.report(file, line, key, "taxonomy_default_required", key=key)
             elif spec.get("default") is not None:
