@@ -39,7 +39,7 @@ ENVIRONMENT = {"NO_MKDOCS_2_WARNING": "1", "KHO_STEM_SITE_URL": "https://kho.exa
 pytestmark = pytest.mark.slow  # two whole builds
 
 
-def _library(folder: Path) -> Path:
+def fixture_library(folder: Path) -> Path:
     """A copy of this site with the first starter cards and a clone of the first one (same pictures,
     byte for byte, under another card: the image pipeline meets one picture used twice)."""
     activities = write_project(folder)
@@ -63,7 +63,7 @@ def published_hashes(folder: Path) -> dict[str, str]:
     """Build the fixture library's site and offline copy in ``folder``; every file's hash by name."""
     from kho_stem.cli.main import main
 
-    project = _library(folder)
+    project = fixture_library(folder)
     previous = Path.cwd()
     os.chdir(project)
     try:
