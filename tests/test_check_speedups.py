@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conftest import VALID_CARD, edit
 from kho_stem.cards.body_html import BodyRenderer, HtmlPolicy
+from kho_stem.cards.cache_file import write_cache_file
 from kho_stem.validation.library import PARALLEL_FROM, check_library, find_card_files
 
 
@@ -53,3 +54,15 @@ def test_a_damaged_cache_file_is_rendered_again(tmp_path: Path, taxonomy):
     for damage in ("{not json", '{"html": 3}', "[]", '{"html": "<p>x</p>", "images": [[1]], "problems": []}'):
         cached.write_text(damage, encoding="utf-8")
         assert BodyRenderer(policy, tmp_path).render(body, 5) == fresh, damage
+
+
+def test_a_cache_file_is_written_whole_into_new_and_existing_folders(tmp_path: Path):
+    first = tmp_path / "cache" / "ab" / "ab12.json"
+    write_cache_file(first, b"one")  # the folders do not exist yet
+    write_cache_file(first.with_name("ab34.json"), b"two")  # the folder exists
+    write_cache_file(first, b"three")  # replaces the file
+    assert {p.name: p.read_bytes() for p in first.parent.iterdir()} == {"ab12.json": b"three", "ab34.json": b"two"}
+    blocked = tmp_path / "a-file"
+    blocked.write_bytes(b"")
+    write_cache_file(blocked / "cd" / "cd56.json", b"x")  # its folder cannot be made: no cache, no error
+    assert blocked.read_bytes() == b""

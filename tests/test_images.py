@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import struct
 import zlib
 from pathlib import Path
@@ -139,6 +140,32 @@ def test_warm_cache_does_no_image_work(tmp_path: Path, monkeypatch):
 
     monkeypatch.setattr(images, "_make_variants", must_not_run)
     assert ImageCache(tmp_path / "cache").publish([source])[source] == first
+
+
+def test_the_same_picture_in_several_places_is_made_once(tmp_path: Path, monkeypatch):
+    """Copies of one photo (the same picture in several bundles) share their variants."""
+    made = []
+    make = images._make_variants
+
+    def counting(job):
+        made.append(job[0])
+        return make(job)
+
+    monkeypatch.setattr(images, "_make_variants", counting)
+    monkeypatch.setattr(images, "PARALLEL_THRESHOLD", 100)  # in this process, where the count is seen
+    first = tmp_path / "a" / "anh.jpg"
+    first.parent.mkdir()
+    rotated_photo_with_gps(first)
+    copies = []
+    for name in ("b", "c", "d", "e"):
+        (tmp_path / name).mkdir()
+        copies.append(Path(shutil.copy(first, tmp_path / name / "anh.jpg")))
+    other = tmp_path / "khac.jpg"
+    rotated_photo_with_gps(other, size=(310, 200))
+    published = ImageCache(tmp_path / "cache").publish([first, *copies, other])
+    assert made == [first, other]
+    assert {published[source] for source in (first, *copies)} == {published[first]}
+    assert published[other] != published[first]
 
 
 def test_cache_key_covers_source_bytes_and_settings(tmp_path: Path):

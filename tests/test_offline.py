@@ -179,3 +179,29 @@ def test_the_web_form_is_left_out_of_the_copy(unpacked: Path):
     linking = [p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html")
                if "bien-tap" in p.read_text(encoding="utf-8")]
     assert linking == []
+
+
+def test_unused_theme_files_are_found_as_a_path_walk_finds_them(tmp_path: Path):
+    """The site is walked with strings (a build's thousands of pictures): the same files, in the same
+    order, as walking it with paths, links included."""
+    from kho_stem.outputs import unused_theme_files
+
+    site = tmp_path / "site"
+    for name in ("assets/javascripts/lunr/min/lunr.vi.min.js", "assets/javascripts/workers/search.js",
+                 "assets/javascripts/bundle.js", "assets/javascripts/bundle.js.map", "assets/b.css.map",
+                 "hoat-dong/a/anh-jpg.webp", "hoat-dong/a/index.html", "z.map"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text("x", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "far.map").write_text("x", encoding="utf-8")
+    (site / "linked").symlink_to(outside, target_is_directory=True)  # not entered
+    (site / "linked.map").symlink_to(outside / "far.map")  # a file, through a link
+    (site / "broken.map").symlink_to(tmp_path / "missing.map")  # no file at all
+    expected = [p for p in sorted(site.rglob("*")) if p.is_file() and (
+        p.suffix == ".map" or p.relative_to(site).as_posix().startswith(("assets/javascripts/lunr/",
+                                                                          "assets/javascripts/workers/")))]
+    assert unused_theme_files(site) == expected
+    assert [p.relative_to(site).as_posix() for p in expected] == [
+        "assets/b.css.map", "assets/javascripts/bundle.js.map", "assets/javascripts/lunr/min/lunr.vi.min.js",
+        "assets/javascripts/workers/search.js", "linked.map", "z.map"]

@@ -47,6 +47,7 @@ from kho_stem.site import (
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
 from kho_stem.validation import CheckResult, check_library, find_card_files
 from kho_stem_mkdocs.handoff import take
+from kho_stem_mkdocs.stub_renderings import StubRenderings, last_to_change_markdown
 
 if TYPE_CHECKING:  # only annotations: serving is the one command that loads the live-reload server
     from collections.abc import Callable
@@ -115,6 +116,9 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.nav: Navigation | None = None
         self.env: Environment | None = None
         self.editor_added = False
+        # Card pages with the same stub are rendered by MkDocs once (see stub_renderings).
+        self.stubs = StubRenderings()
+        self.reuse_stubs = False
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -178,6 +182,8 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         # Before Material's templates, after a site's own custom_dir (which may override ours).
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        self.stubs.clear()  # a new build may render Markdown with other settings
+        self.reuse_stubs = last_to_change_markdown(config.plugins, self)
         linker = Linker(config.use_directory_urls)
         config.extra["kho_stem"] = {"data": DATA_SCRIPT, "catalog": linker.url(catalog_page()),
                                     "plan": plan_config(self.taxonomy)}
@@ -260,12 +266,17 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.taxonomy is not None and self.site is not None
+        source = page.file.src_uri
         markdown = expand_markers(markdown, self.taxonomy, config.repo_url or None)
-        return self.site.expand_markers(markdown, page.file.src_uri)
+        markdown = self.site.expand_markers(markdown, source)
+        if self.reuse_stubs and source in self.generated and self.site.is_card_page(source):
+            return self.stubs.markdown_to_render(page, markdown)
+        return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         source = page.file.src_uri
+        html = self.stubs.content(page, html)
         generated = self.generated.get(source)
         if not self.site.is_card_page(source):
             # Cards are searched from their own data; other pages by title, and by text when

@@ -157,24 +157,26 @@ class ImageCache:
     def publish(self, sources: Iterable[Path]) -> dict[Path, PublishedImage]:
         """Published variants of every source; only images not in the cache are processed."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        results: dict[Path, PublishedImage] = {}
-        missing: list[tuple[Path, str]] = []
-        for source in dict.fromkeys(sources):
-            digest = self._digest(source)
+        digests = {source: self._digest(source) for source in dict.fromkeys(sources)}
+        # Variants depend only on the bytes: a picture used by several cards (or copied into
+        # several bundles) is looked up and made once.
+        made: dict[str, PublishedImage] = {}
+        missing: dict[str, Path] = {}
+        for source, digest in digests.items():
+            if digest in made or digest in missing:
+                continue
             cached = self._lookup(digest)
             if cached:
-                results[source] = cached
+                made[digest] = cached
             else:
-                missing.append((source, digest))
-        jobs = [(source, digest, self.folder, self.settings) for source, digest in missing]
+                missing[digest] = source
+        jobs = [(source, digest, self.folder, self.settings) for digest, source in missing.items()]
         if len(jobs) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
             with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4)) as pool:
-                made = list(pool.map(_make_variants, jobs, chunksize=4))
+                made.update(zip(missing, pool.map(_make_variants, jobs, chunksize=4), strict=True))
         else:
-            made = [_make_variants(job) for job in jobs]
-        for (source, _), published in zip(missing, made, strict=True):
-            results[source] = published
-        return results
+            made.update((job[1], _make_variants(job)) for job in jobs)
+        return {source: made[digest] for source, digest in digests.items()}
 
 
 def _make_variants(job: tuple[Path, str, Path, PublishSettings]) -> PublishedImage:

@@ -66,22 +66,30 @@ def _is_unused_theme_file(relative: str) -> bool:
     return relative.endswith(".map") or relative.startswith(_LEFT_OUT_FOLDERS)
 
 
+def _site_entries(site: Path) -> Iterator[tuple[Path, str]]:
+    """Every name under ``site`` that may be a file, with its path relative to ``site``, in path
+    order (callers keep those that are files). A site of a thousand cards holds thousands of
+    pictures: walking it with strings, not path objects, keeps this small in a build."""
+    found: list[tuple[str, ...]] = []
+    for parent, _, names in os.walk(site):  # links to folders are not entered, as in Path.rglob
+        relative = os.path.relpath(parent, site)
+        parts = () if relative == "." else tuple(relative.split(os.sep))
+        found.extend((*parts, name) for name in names)
+    for parts in sorted(found):  # tuples of names sort as the paths do
+        yield site.joinpath(*parts), "/".join(parts)
+
+
 def unused_theme_files(site: Path) -> list[Path]:
     """The theme's files no page of the library loads: Material's search engine (lunr and its
     worker; the library has its own search) and the source maps of its scripts and styles."""
-    return [path for path in sorted(site.rglob("*"))
-            if path.is_file() and _is_unused_theme_file(path.relative_to(site).as_posix())]
+    return [path for path, relative in _site_entries(site) if _is_unused_theme_file(relative) and path.is_file()]
 
 
 def published_files(site: Path) -> Iterator[tuple[Path, str]]:
     """Every file a copy of the built ``site`` carries, with its path inside the site."""
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        relative = path.relative_to(site).as_posix()
-        if _is_unused_theme_file(relative) or relative in _LEFT_OUT_FILES:
-            continue
-        yield path, relative
+    for path, relative in _site_entries(site):
+        if not (_is_unused_theme_file(relative) or relative in _LEFT_OUT_FILES) and path.is_file():
+            yield path, relative
 
 
 def pack(site: Path, target: Path, readme: str, cards: int) -> OfflineCopy:
