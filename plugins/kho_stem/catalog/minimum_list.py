@@ -102,21 +102,28 @@ def everyday_names(taxonomy: Taxonomy) -> frozenset[str]:
 
 def greedy_cover(needs: Mapping[str, frozenset[str]], target: int) -> tuple[list[str], set[str]]:
     """Materials to buy, in order, and the cards they make runnable (at least ``target`` of them)."""
+    # Cards that need the same materials become runnable together: work on each set of needs once,
+    # weighted by its cards (a library repeats needs; copies of a card share all of them).
+    groups: dict[frozenset[str], list[str]] = {}
+    for slug, need in needs.items():
+        groups.setdefault(need, []).append(slug)
+    first = {need: min(slugs) for need, slugs in groups.items()}
     chosen: list[str] = []
     have: set[str] = set()
-    ready = {slug for slug, need in needs.items() if not need}
+    ready = {slug for slug in groups.get(frozenset(), ())}
+    waiting = [need for need in groups if need]
     while len(ready) < min(target, len(needs)):
-        waiting = [slug for slug in needs if slug not in ready]
         demand: dict[str, int] = {}
-        for slug in waiting:
-            for name in needs[slug] - have:
-                demand[name] = demand.get(name, 0) + 1
-
-        best = min(waiting, key=lambda slug: _card_cost(needs[slug] - have, demand, slug))
-        for name in sorted(needs[best] - have):
+        for need in waiting:
+            for name in need - have:
+                demand[name] = demand.get(name, 0) + len(groups[need])
+        best = min(waiting, key=lambda need: _card_cost(need - have, demand, first[need]))
+        for name in sorted(best - have):
             chosen.append(name)
             have.add(name)
-        ready |= {slug for slug in waiting if needs[slug] <= have}
+        done = [need for need in waiting if need <= have]
+        ready.update(slug for need in done for slug in groups[need])
+        waiting = [need for need in waiting if not need <= have]
     return chosen, ready
 
 
@@ -182,9 +189,13 @@ class MinimumListMaker:
         self.everyday = everyday_names(taxonomy)
         self.labels = {term.code: term.label for term in taxonomy["materials"]}
         self._codes = {label: code for code, label in self.labels.items()}
+        self._needs: dict[str, frozenset[str]] = {}  # per card: every list of this library reads them
 
     def needs(self, fact: CardFacts) -> frozenset[str]:
-        return card_needs(fact, self.labels, self.everyday)
+        found = self._needs.get(fact.slug)
+        if found is None:
+            found = self._needs[fact.slug] = card_needs(fact, self.labels, self.everyday)
+        return found
 
     def make(self, age: str | None, share: float, class_size: int | None = None) -> MaterialsList:
         class_size = class_size or self.defaults.class_size
