@@ -117,6 +117,7 @@
     root.querySelector("[data-ks-active-count]").textContent = ticked ? "(" + ticked + " đang chọn)" : "";
     showResults(found, state);
     writeAddress(state);
+    root.setAttribute("data-ks-results-for", state.q); // which query the tiles on screen answer
     root.setAttribute("data-ks-update-ms", (performance.now() - started).toFixed(1));
   }
 
@@ -272,6 +273,7 @@
       // On phones the filters start folded, so the results are on the first screen.
       filtersPanel.open = false;
     }
+    performance.mark("ks-ready");
     root.setAttribute("data-ks-ready", "");
   }
 
