@@ -28,6 +28,7 @@ from kho_stem.outputs import expand_markers, unused_theme_files
 from kho_stem.site import (
     DATA_SCRIPT,
     PAGE_SCRIPTS,
+    SEARCH_TEXT_SCRIPT,
     STYLESHEET,
     GeneratedPage,
     LibrarySite,
@@ -140,7 +141,8 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         linker = Linker(config.use_directory_urls)
-        config.extra["kho_stem"] = {"data": DATA_SCRIPT, "catalog": linker.url(catalog_page())}
+        config.extra["kho_stem"] = {"data": DATA_SCRIPT, "text": SEARCH_TEXT_SCRIPT,
+                                    "catalog": linker.url(catalog_page())}
         return config
 
     def _check(
@@ -219,9 +221,10 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()
         assert self.site is not None
-        target = Path(config.site_dir) / DATA_SCRIPT
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self.site.search_script(self.page_entries), encoding="utf-8")
+        for name, script in self.site.data_scripts(self.page_entries).items():
+            target = Path(config.site_dir) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(script, encoding="utf-8")
         # Material ships its search engine and source maps with every site; no page here loads them.
         for unused in unused_theme_files(Path(config.site_dir)):
             unused.unlink()

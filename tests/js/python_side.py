@@ -2,6 +2,8 @@
 
 Reads one JSON request on stdin, writes one JSON answer on stdout:
 - {"fold": [texts]}: ``kho_stem.text.fold`` of each text;
+- {"searched": [[title, keywords, description, words], …]}: the searched fields the build ships
+  for each (``search_data.searched_fields``: as written, then folded);
 - {"library": true}: the catalog data of the starter library, and filter cases worked out here
   from ``CardFacts`` (which cards pass, and the count beside every filter value), for the browser's
   filter logic to reproduce.
@@ -20,7 +22,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from kho_stem.cards import load_reviews  # noqa: E402
 from kho_stem.catalog.facts import CardFacts, Facet, all_materials, catalog_facets, library_facts  # noqa: E402
-from kho_stem.site.search_data import CATALOG_KEYS, search_data  # noqa: E402
+from kho_stem.site.search_data import CATALOG_KEYS, catalog_data, searched_fields  # noqa: E402
 from kho_stem.site.urls import Linker  # noqa: E402
 from kho_stem.taxonomy import load_taxonomy  # noqa: E402
 from kho_stem.text import fold  # noqa: E402
@@ -96,7 +98,7 @@ def library() -> dict[str, object]:
     facts = [replace(fact, reviewed=index % 3 == 0) for index, fact in enumerate(library_facts(result.cards, taxonomy))]
     materials = all_materials(facts)
     facets = catalog_facets(taxonomy, materials)
-    data = search_data(facts, facets, taxonomy, Linker(True), {}, [])
+    data = catalog_data(facts, facets, taxonomy, Linker(True), {})
     return {"data": data, "cases": [_case(facts, facets, state) for state in _states(facets, materials)]}
 
 
@@ -105,6 +107,8 @@ def main() -> None:
     answer: dict[str, object] = {}
     if "fold" in request:
         answer["fold"] = [fold(text) for text in request["fold"]]
+    if "searched" in request:
+        answer["searched"] = [searched_fields(*fields) for fields in request["searched"]]
     if request.get("library"):
         answer.update(library())
     json.dump(answer, sys.stdout, ensure_ascii=False)

@@ -13,7 +13,7 @@ from kho_stem.site.fragments import e
 from kho_stem.site.listing import tile_template
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import list_print_action
-from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT
+from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT, SEARCH_TEXT_SCRIPT
 from kho_stem.site.theme import BUTTON_CLASS, HIDE_TABLE_OF_CONTENTS
 from kho_stem.site.urls import Linker, cards_index_page, catalog_page
 from kho_stem.text import fold
@@ -57,9 +57,10 @@ def _facet(facet: Facet) -> str:
 
 def render_catalog_page(
     facets: tuple[Facet, ...], linker: Linker, card_count: int, official: bool = False,
-    reviewed_cards: int | None = None,
+    reviewed_cards: int | None = None, topic_icons: str = "",
 ) -> GeneratedPage:
-    """``reviewed_cards``: with none reviewed, the "reviewed only" filter would only ever give nothing."""
+    """``reviewed_cards``: with none reviewed, the "reviewed only" filter would only ever give nothing.
+    ``topic_icons``: the topics' pictures for tiles without a cover (``listing.topic_icons_template``)."""
     here = catalog_page()
     scope = ('<p class="ks-official">Bản chính thức của nhà trường: thư viện này chỉ gồm các thẻ đã được '
              "duyệt.</p>\n" if official else "")
@@ -72,7 +73,7 @@ def render_catalog_page(
         "</fieldset></details>")
     scripts = "".join(f'<script src="{e(linker.href(here, script))}" defer></script>\n' for script in CATALOG_SCRIPTS)
     html = scope + f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}"
- data-ks-data="{e(linker.href(here, DATA_SCRIPT))}">
+ data-ks-data="{e(linker.href(here, DATA_SCRIPT))}" data-ks-text="{e(linker.href(here, SEARCH_TEXT_SCRIPT))}">
 <form class="ks-catalog__search" role="search" aria-label="Tìm trong thư viện" data-ks-query-form>
 <label for="ks-q">Tìm hoạt động</label>
 <input id="ks-q" type="search" name="q" placeholder="Ví dụ: nuoc, thuyen giay, nam cham" autocomplete="off"
@@ -107,6 +108,7 @@ Danh sách này chỉ lưu trên máy này, không gửi đi đâu.</p>
 {list_print_action()}<p class="ks-print-filters" data-ks-print-filters></p>
 <div data-ks-results></div>
 {tile_template()}
+{topic_icons}
 <button type="button" class="{BUTTON_CLASS} ks-more" data-ks-more hidden>Xem thêm</button>
 </div>
 </div>

@@ -1,10 +1,13 @@
-"""The data behind the catalog and the site-wide search, written as a JavaScript file.
+"""The data behind the catalog and the site-wide search, written as two JavaScript files.
 
-It is a script (``window.KhoStemData = {…}``), not JSON fetched at run time, because an offline
-copy opened from file:// may load scripts but not fetch(). Vocabularies are listed once and cards
-refer to them by position, which keeps the file small; the browser folds diacritics itself.
-The facet keys and their roles travel in the data too (``keys``, each facet's ``excludes`` and
-``none``), so the scripts never spell a key of their own.
+They are scripts (``window.KhoStemData = {…}``), not JSON fetched at run time, because an offline
+copy opened from file:// may load scripts but not fetch(). The first, ``catalog_data``, holds what
+the catalog's first view needs: each card's tile facts and its facet values, and the facets.
+Vocabularies are listed once and cards refer to them by position, which keeps it small. The facet
+keys and their roles travel in it too (``keys``, each facet's ``excludes`` and ``none``), so the
+scripts never spell a key of their own. The second, ``search_text``, is loaded after the first
+view is drawn: the words each card and page is searched by, already lower-cased, split into words
+and folded here, so the browser does none of that work on thousands of cards.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -20,6 +24,7 @@ from kho_stem.site.catalog_page import CLASS_MODE_CONTROL, INVENTORY_CONTROL, RE
 from kho_stem.site.listing import Thumbnail
 from kho_stem.site.urls import Linker, card_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
+from kho_stem.text import fold
 
 # What the catalog's script needs to find by role: facets by key, other controls by name.
 CATALOG_KEYS = {
@@ -32,6 +37,7 @@ _ATTRIBUTE_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
 _TAG = re.compile(r"<[^>]+>")
 _URL = re.compile(r"\bhttps?://\S+")
 _WORD = re.compile(r"[^\W_]+")
+_SEPARATORS = re.compile(r"[\W_]+")  # what kho-stem-text.js splits words on ([^\p{L}\p{N}]+)
 _SKIPPED_BLOCKS = re.compile(r"<(script|style|nav)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 
 
@@ -69,22 +75,40 @@ def page_entry(url: str, title: str, page_html: str | None) -> PageEntry:
     return PageEntry(url, html.unescape(title), unique_words(html_text(page_html)) if page_html else "")
 
 
-def card_entry(facts: CardFacts, taxonomy: Taxonomy, linker: Linker, facets: tuple[Facet, ...],
-               positions: Mapping[str, Mapping[str, int]], thumbnail: Thumbnail | None) -> dict[str, object]:
+def spaced(text: str) -> str:
+    """A text field as the search matches it: lower case, words apart by one space, a space at each
+    end (so " nuoc " finds whole words); what ``prepare`` in kho-stem-text.js would make of it."""
+    return " " + _SEPARATORS.sub(" ", unicodedata.normalize("NFC", text).lower()).strip() + " "
+
+
+def searched_fields(title: str, keywords: str, description: str, words: str) -> list[str]:
+    """The four fields a card or page is searched by (weights in kho-stem-text.js), as written and
+    then folded: ``[title, keywords, description, words, folded title, …]``."""
+    written = [spaced(title), spaced(keywords), spaced(description), f" {words} "]
+    return written + [fold(field) for field in written]
+
+
+def card_search_fields(facts: CardFacts, taxonomy: Taxonomy) -> list[str]:
     topic_labels = [taxonomy.topics[code].label for code in facts.topics]
     material_texts = []
     for item in facts.material_items:
         material_texts.append(item.name)
         if item.note:
             material_texts.append(item.note)
+    keywords = " · ".join(topic_labels + [name for name in facts.materials])
+    words = unique_words(
+        " ".join(material_texts), " ".join(facts.objectives), " ".join(facts.safety),
+        markdown_text(facts.card.body), facts.family or "", facts.inclusion or "")
+    return searched_fields(facts.title, keywords, facts.description, words)
+
+
+def card_entry(facts: CardFacts, linker: Linker, facets: tuple[Facet, ...],
+               positions: Mapping[str, Mapping[str, int]], thumbnail: Thumbnail | None) -> dict[str, object]:
+    """What one tile shows and the filters test: no search text (``search_text`` has it)."""
     entry: dict[str, object] = {
         "u": linker.url(card_page(facts.slug)),
         "t": facts.title,
         "d": facts.description,
-        "k": " · ".join(topic_labels + [name for name in facts.materials]),
-        "w": unique_words(
-            " ".join(material_texts), " ".join(facts.objectives), " ".join(facts.safety),
-            markdown_text(facts.card.body), facts.family or "", facts.inclusion or ""),
         "n": facts.duration,
     }
     for facet in facets:
@@ -106,20 +130,31 @@ def _facet_entry(facet: Facet) -> dict[str, object]:
     return entry
 
 
-def search_data(facts: Iterable[CardFacts], facets: tuple[Facet, ...], taxonomy: Taxonomy, linker: Linker,
-                thumbnails: Mapping[str, Thumbnail], pages: Iterable[PageEntry]) -> dict[str, object]:
+def catalog_data(facts: Iterable[CardFacts], facets: tuple[Facet, ...], taxonomy: Taxonomy, linker: Linker,
+                 thumbnails: Mapping[str, Thumbnail]) -> dict[str, object]:
+    """The catalog's first view (``DATA_SCRIPT``): facets, and per card its tile and facet values."""
     positions = {facet.key: {value.code: index for index, value in enumerate(facet.values)} for facet in facets}
     age_short = {term.code: term.get("short", term.code) for term in taxonomy.ages}
     return {
         "keys": CATALOG_KEYS,
         "facets": [_facet_entry(facet) for facet in facets],
         "ageShort": [age_short[value.code] for value in next(f for f in facets if f.key == AGE_FACET).values],
-        "cards": [card_entry(fact, taxonomy, linker, facets, positions, thumbnails.get(fact.slug)) for fact in facts],
-        "pages": [{"u": page.url, "t": page.title, "w": page.words} for page in pages],
+        "cards": [card_entry(fact, linker, facets, positions, thumbnails.get(fact.slug)) for fact in facts],
     }
 
 
-def search_data_script(data: Mapping[str, object]) -> str:
+def search_text(facts: Iterable[CardFacts], taxonomy: Taxonomy, pages: Iterable[PageEntry]) -> dict[str, object]:
+    """What search matches (``SEARCH_TEXT_SCRIPT``): per card, in the order of ``catalog_data``, its
+    searched fields; and the other pages with their address, title and searched fields."""
+    return {
+        "cards": [card_search_fields(fact, taxonomy) for fact in facts],
+        "pages": [{"u": page.url, "t": page.title, "f": searched_fields(page.title, "", "", page.words)}
+                  for page in pages],
+    }
+
+
+def data_script(name: str, data: Mapping[str, object]) -> str:
+    """``data`` as a script that sets ``window.<name>``."""
     # "<" is escaped so that no card text can ever close a <script> element around it.
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return f"window.KhoStemData={text};\n"
+    return f"window.{name}={text};\n"

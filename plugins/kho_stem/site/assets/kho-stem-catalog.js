@@ -6,7 +6,12 @@
  *
  * This file is the page only: matching is in kho-stem-text.js, filters and counts in
  * kho-stem-facets.js, the data loader in kho-stem-search.js (the order: kho_stem/site/scripts.py).
- * Result tiles are clones of the <template> the page carries (kho_stem/site/listing.py). */
+ * Result tiles are clones of the <template> the page carries (kho_stem/site/listing.py).
+ *
+ * Speed with thousands of cards: the first view needs only the tiles and facets (catalog-data.js);
+ * the search text (search-text.js) is loaded once that view is drawn, and a query typed before it
+ * arrives runs when it does. Only the first screenful of tiles is drawn; more are added as the
+ * teacher scrolls near the end of the list (or presses "Xem thêm"), so the page stays small. */
 (function () {
   "use strict";
 
@@ -16,10 +21,11 @@
     throw new Error("kho-stem-catalog.js needs kho-stem-text.js loaded before it (kho_stem/site/scripts.py)");
   }
   var KhoStem = window.KhoStem.requireParts("kho-stem-catalog.js", window.KhoStem, [
-    "fold", "parseQuery", "score", "prepareInBackground", "load", "element",
+    "fold", "parseQuery", "score", "prepareInBackground", "load", "loadSearchable", "element",
     "filterCards", "countFor", "facetByKey", "missingMaterials", "stateToHash", "hashToState"]);
   var element = KhoStem.element;
-  var PAGE_SIZE = 60;
+  var FIRST_TILES = 12; // a screenful, on a phone and on a school PC
+  var MORE_TILES = 24; // added each time the end of the list comes near
   var INVENTORY_KEY = "kho-stem:lop-em-co";
 
   var queryInput = root.querySelector("#ks-q");
@@ -31,12 +37,16 @@
   var resultsButton = root.querySelector("[data-ks-show-results]");
   var filtersPanel = root.querySelector("[data-ks-filters-panel]");
   var tileTemplate = root.querySelector("template[data-ks-tile]").content.firstElementChild;
+
+  var iconTemplates = root.querySelector("template[data-ks-topic-icons]");
   var siteRoot = root.getAttribute("data-ks-root");
 
   var data, cards, facets, keys;
-  var shown = PAGE_SIZE;
+  var shown = FIRST_TILES;
   var lastQuery = null;
   var scores = null;
+  var lastFound = [];
+  var lastState = null;
   var missing = null; // per card: indices of the materials the class does not have
 
   function controls(form, name) {
@@ -104,10 +114,16 @@
   function update(options) {
     var started = performance.now();
     var state = readState();
-    if (!options || !options.keepPage) shown = PAGE_SIZE;
+    if (!options || !options.keepPage) shown = FIRST_TILES;
     if (state.q !== lastQuery) {
-      lastQuery = state.q;
       var query = KhoStem.parseQuery(state.q);
+      if (query.folded.length && !data.searchable) {
+        // The search text is still loading: its arrival runs this again (loadSearchText).
+        status.textContent = "Đang tải dữ liệu tìm kiếm…";
+        writeAddress(state);
+        return;
+      }
+      lastQuery = state.q;
       scores = query.folded.length ? cards.map(function (card) { return KhoStem.score(card, query); }) : null;
     }
     var filtered = KhoStem.filterCards(data, state, scores, missing);
@@ -135,6 +151,16 @@
 
   /* -- results ---------------------------------------------------------------------------------- */
   /* A clone of the page's tile template, filled in: its badge texts and separator come with it. */
+  /* A card without a cover shows the picture of its first topic, as the static lists do. */
+  function topicIcon(card) {
+    var code = KhoStem.facetByKey(data, keys.topics).values[card[keys.topics][0]][0];
+    var icons = iconTemplates ? iconTemplates.content.children : [];
+    for (var i = 0; i < icons.length; i++) {
+      if (icons[i].getAttribute("data-ks-topic") === code) return icons[i].cloneNode(true);
+    }
+    return null;
+  }
+
   function tile(card, index, state) {
     var item = tileTemplate.cloneNode(true);
     var image = item.querySelector(".ks-tile__thumb");
@@ -142,7 +168,13 @@
       image.src = siteRoot + card.i[0];
       if (card.i[1]) { image.width = card.i[1]; image.height = card.i[2]; }
     } else {
-      image.remove();
+      var icon = topicIcon(card);
+      if (icon) {
+        icon.removeAttribute("data-ks-topic");
+        image.parentNode.replaceChild(icon, image);
+      } else {
+        image.remove();
+      }
     }
     var link = item.querySelector(".ks-tile__title");
     link.textContent = card.t;
@@ -182,6 +214,8 @@
   }
 
   function showResults(found, state) {
+    lastFound = found;
+    lastState = state;
     var visible = found.slice(0, shown);
     results.textContent = "";
     if (state.classMode) {
@@ -198,12 +232,41 @@
       results.appendChild(tileList(visible, state));
     }
     status.textContent = found.length
-      ? "Tìm thấy " + found.length + " hoạt động" + (found.length > visible.length ? ", đang hiện " + visible.length : "") + "."
+      ? "Tìm thấy " + found.length + " hoạt động."
       : "Không có hoạt động nào phù hợp. Hãy bỏ bớt bộ lọc hoặc thử từ khác.";
     resultsButton.textContent = "Xem " + found.length + " hoạt động";
-    more.hidden = found.length <= visible.length;
-    more.textContent = "Xem thêm " + Math.min(PAGE_SIZE, found.length - visible.length) + " hoạt động";
+    showMoreButton(visible.length);
   }
+
+  function showMoreButton(visible) {
+    more.hidden = lastFound.length <= visible;
+    more.textContent = "Xem thêm " + Math.min(MORE_TILES, lastFound.length - visible) + " hoạt động";
+    if (moreObserver) {
+      // Observing anew reports at once whether the button is still near the screen.
+      moreObserver.unobserve(more);
+      if (!more.hidden) moreObserver.observe(more);
+    }
+  }
+
+  /* The next tiles of the same results, added below the ones drawn (class mode redraws its groups). */
+  function showMore() {
+    var from = Math.min(shown, lastFound.length);
+    shown += MORE_TILES;
+    var list = results.querySelector("ul.ks-tiles");
+    if (lastState.classMode || !list) {
+      showResults(lastFound, lastState);
+      return;
+    }
+    var next = lastFound.slice(from, shown);
+    next.forEach(function (index) { list.appendChild(tile(cards[index], index, lastState)); });
+    showMoreButton(from + next.length);
+  }
+
+  // The end of the list coming within a screen of view adds more tiles; the button stays for
+  // keyboards and for browsers without IntersectionObserver.
+  var moreObserver = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    if (entries.some(function (entry) { return entry.isIntersecting; }) && !more.hidden) showMore();
+  }, { rootMargin: "0px 0px 100% 0px" }) : null;
 
   /* -- narrowing long lists (materials) --------------------------------------------------------- */
   function setUpListFilters() {
@@ -243,7 +306,6 @@
     computeMissing();
     applyAddress();
     update();
-    KhoStem.prepareInBackground(cards);
 
     root.querySelector("[data-ks-query-form]").addEventListener("submit", function (event) { event.preventDefault(); });
     queryInput.addEventListener("input", function () { update(); });
@@ -257,7 +319,7 @@
       update();
     });
     classForm.addEventListener("submit", function (event) { event.preventDefault(); });
-    more.addEventListener("click", function () { shown += PAGE_SIZE; update({ keepPage: true }); });
+    more.addEventListener("click", showMore);
     // On a phone the open filters push the results a screen or more down: this button, kept in view
     // at the bottom of the filters, folds them and brings the results up.
     resultsButton.addEventListener("click", function () {
@@ -275,6 +337,18 @@
     }
     performance.mark("ks-ready");
     root.setAttribute("data-ks-ready", "");
+    // The search text once the first view is on screen: it must not delay the tiles and counts.
+    requestAnimationFrame(function () { setTimeout(loadSearchText, 0); });
+  }
+
+  function loadSearchText() {
+    KhoStem.loadSearchable(root.getAttribute("data-ks-data"), root.getAttribute("data-ks-text"), function () {
+      root.setAttribute("data-ks-searchable", "");
+      KhoStem.prepareInBackground(cards);
+      if (queryInput.value.trim() !== lastQuery) update({ keepPage: true });
+    }, function () {
+      status.textContent = "Không tải được dữ liệu tìm kiếm.";
+    });
   }
 
   KhoStem.load(root.getAttribute("data-ks-data"), start, function () {

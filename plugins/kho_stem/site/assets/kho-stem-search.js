@@ -1,8 +1,10 @@
 /* Kho học liệu STEM mầm non: the search box in the header of every page, and the data loader.
  *
- * The matching itself is in kho-stem-text.js, loaded before this one. The data (window.KhoStemData)
- * is a plain script loaded on demand, never fetch()ed, so search works from file:// (an offline copy
- * on a USB stick) as well as from a web server. */
+ * The matching itself is in kho-stem-text.js, loaded before this one. The data are plain scripts
+ * loaded on demand, never fetch()ed, so search works from file:// (an offline copy on a USB stick)
+ * as well as from a web server: window.KhoStemData (tiles and facets, what the catalog's first view
+ * needs) and window.KhoStemText (the search text, lower-cased, split and folded at build time; the
+ * order and shape: kho_stem/site/search_data.py). */
 (function () {
   "use strict";
 
@@ -15,28 +17,55 @@
   var ranked = KhoStem.ranked;
   var prepareInBackground = KhoStem.prepareInBackground;
 
-  var waiting = [];
-  var loading = false;
-  /* Calls back with the library data, loading its script the first time. */
-  function load(url, callback, failed) {
-    if (window.KhoStemData) return callback(window.KhoStemData);
-    waiting.push([callback, failed]);
-    if (loading) return;
-    loading = true;
+  var waiting = {}; // by script address: the callbacks waiting for it, while it loads
+  /* Calls back with window[name], loading the script at ``url`` that sets it the first time. */
+  function loadScript(url, name, callback, failed) {
+    if (window[name]) return callback(window[name]);
+    var calls = waiting[url];
+    if (calls) return calls.push([callback, failed]);
+    calls = waiting[url] = [[callback, failed]];
     var script = document.createElement("script");
     script.src = url;
     script.onload = function () {
-      var calls = waiting;
-      waiting = [];
-      calls.forEach(function (call) { call[0](window.KhoStemData); });
+      delete waiting[url];
+      calls.forEach(function (call) { call[0](window[name]); });
     };
     script.onerror = function () {
-      loading = false;
-      var calls = waiting;
-      waiting = [];
+      delete waiting[url];
       calls.forEach(function (call) { if (call[1]) call[1](); });
     };
     document.head.appendChild(script);
+  }
+
+  /* Calls back with the library data: tiles and facets, enough for the catalog's first view. */
+  function load(url, callback, failed) {
+    loadScript(url, "KhoStemData", callback, failed);
+  }
+
+  /* Gives each card (by position) and each page its searched fields, as written and folded at build
+   * time, in the form prepare() would make them (kho-stem-text.js), so prepare() has nothing to do. */
+  function attachText(data, text) {
+    var cards = data.cards;
+    for (var i = 0; i < cards.length; i++) {
+      var fields = text.cards[i];
+      cards[i]._exact = fields.slice(0, 4);
+      cards[i]._folded = fields.slice(4);
+    }
+    data.pages = text.pages.map(function (page) {
+      return { u: page.u, t: page.t, _exact: page.f.slice(0, 4), _folded: page.f.slice(4) };
+    });
+    data.searchable = true;
+  }
+
+  /* Calls back with the library data once it can be searched: the data, then its search text. */
+  function loadSearchable(dataUrl, textUrl, callback, failed) {
+    load(dataUrl, function (data) {
+      if (data.searchable) return callback(data);
+      loadScript(textUrl, "KhoStemText", function (text) {
+        if (!data.searchable) attachText(data, text);
+        callback(data);
+      }, failed);
+    }, failed);
   }
 
   function element(tag, className, text) {
@@ -47,6 +76,7 @@
   }
 
   KhoStem.load = load;
+  KhoStem.loadSearchable = loadSearchable;
   KhoStem.element = element;
 
   /* -- the search box in the header of every page ------------------------------------------ */
@@ -104,17 +134,21 @@
       }
     }
 
-    function search() {
-      load(box.getAttribute("data-ks-data"), run, function () {
+    function whenSearchable(callback) {
+      loadSearchable(box.getAttribute("data-ks-data"), box.getAttribute("data-ks-text"), callback, function () {
         meta.textContent = "Không tải được dữ liệu tìm kiếm.";
       });
+    }
+
+    function search() {
+      whenSearchable(run);
     }
 
     var prepared = false;
     input.addEventListener("focus", function () {
       setOpen(true);
       search();
-      load(box.getAttribute("data-ks-data"), function (data) {
+      whenSearchable(function (data) {
         if (prepared) return;
         prepared = true;
         prepareInBackground(data.cards);
@@ -126,7 +160,7 @@
       window.location.href = catalog + "#q=" + encodeURIComponent(input.value.trim());
     });
     form.addEventListener("reset", function () {
-      setTimeout(function () { run(); input.focus(); }, 0);
+      setTimeout(function () { search(); input.focus(); }, 0);
     });
     if (toggle) {
       // The magnifier button on phones toggles the search: put the cursor in the box.
