@@ -20,6 +20,10 @@ from kho_stem.text import fold
 
 OPEN_FACETS = {AGE_FACET, TOPIC_FACET}  # the two filters teachers start with
 LONG_LIST = 12  # facets with more values than this get a box to narrow the list
+# Tiles drawn at first (a screenful, on a phone and on a school PC), then added each time the end of
+# the list comes near: the page stays small with thousands of cards.
+FIRST_TILES = 12
+MORE_TILES = 24
 # Form controls besides the facets; their names are also the page address's keys, and the
 # catalog data ships them to the script (``search_data.CATALOG_KEYS``).
 REVIEWED_CONTROL = "duyet"
@@ -73,7 +77,8 @@ def render_catalog_page(
         "</fieldset></details>")
     scripts = "".join(f'<script src="{e(linker.href(here, script))}" defer></script>\n' for script in CATALOG_SCRIPTS)
     html = scope + f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}"
- data-ks-data="{e(linker.href(here, DATA_SCRIPT))}" data-ks-text="{e(linker.href(here, SEARCH_TEXT_SCRIPT))}">
+ data-ks-data="{e(linker.href(here, DATA_SCRIPT))}" data-ks-text="{e(linker.href(here, SEARCH_TEXT_SCRIPT))}"
+ data-ks-first-tiles="{FIRST_TILES}" data-ks-more-tiles="{MORE_TILES}">
 <form class="ks-catalog__search" role="search" aria-label="Tìm trong thư viện" data-ks-query-form>
 <label for="ks-q">Tìm hoạt động</label>
 <input id="ks-q" type="search" name="q" placeholder="Ví dụ: nuoc, thuyen giay, nam cham" autocomplete="off"

@@ -24,8 +24,8 @@
     "fold", "parseQuery", "score", "prepareInBackground", "load", "loadSearchable", "element",
     "filterCards", "countFor", "facetByKey", "missingMaterials", "stateToHash", "hashToState"]);
   var element = KhoStem.element;
-  var FIRST_TILES = 12; // a screenful, on a phone and on a school PC
-  var MORE_TILES = 24; // added each time the end of the list comes near
+  var FIRST_TILES = Number(root.getAttribute("data-ks-first-tiles")); // both: kho_stem/site/catalog_page.py
+  var MORE_TILES = Number(root.getAttribute("data-ks-more-tiles"));
   var INVENTORY_KEY = "kho-stem:lop-em-co";
 
   var queryInput = root.querySelector("#ks-q");
