@@ -76,7 +76,9 @@ def render_catalog_page(
         f'<div class="ks-options">{_checkbox(REVIEWED_CONTROL, "1", "Chỉ thẻ đã được duyệt")}</div>'
         "</fieldset></details>")
     scripts = "".join(f'<script src="{e(linker.href(here, script))}" defer></script>\n' for script in CATALOG_SCRIPTS)
-    html = scope + f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}"
+    # The search text's bytes are fetched while the page is drawn; the script runs it afterwards.
+    preload = f'<link rel="preload" href="{e(linker.href(here, SEARCH_TEXT_SCRIPT))}" as="script">\n'
+    html = scope + preload + f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}"
  data-ks-data="{e(linker.href(here, DATA_SCRIPT))}" data-ks-text="{e(linker.href(here, SEARCH_TEXT_SCRIPT))}"
  data-ks-first-tiles="{FIRST_TILES}" data-ks-more-tiles="{MORE_TILES}">
 <form class="ks-catalog__search" role="search" aria-label="Tìm trong thư viện" data-ks-query-form>

@@ -9,8 +9,8 @@
  * Result tiles are clones of the <template> the page carries (kho_stem/site/listing.py).
  *
  * Speed with thousands of cards: the first view needs only the tiles and facets (catalog-data.js);
- * the search text (search-text.js) is loaded once that view is drawn, and a query typed before it
- * arrives runs when it does. Only the first screenful of tiles is drawn; more are added as the
+ * the search text (search-text.js; the page preloads its bytes) is run once that view is drawn, or
+ * as soon as a query is typed, and a query typed before it arrives runs when it does. Only the first screenful of tiles is drawn; more are added as the
  * teacher scrolls near the end of the list (or presses "Xem thêm"), so the page stays small. */
 (function () {
   "use strict";
@@ -118,9 +118,11 @@
     if (state.q !== lastQuery) {
       var query = KhoStem.parseQuery(state.q);
       if (query.folded.length && !data.searchable) {
-        // The search text is still loading: its arrival runs this again (loadSearchText).
+        // The search text is not here yet: fetch it now, not after the first paint; its arrival
+        // runs this again (loadSearchText).
         status.textContent = "Đang tải dữ liệu tìm kiếm…";
         writeAddress(state);
+        loadSearchText();
         return;
       }
       lastQuery = state.q;
@@ -341,7 +343,10 @@
     requestAnimationFrame(function () { setTimeout(loadSearchText, 0); });
   }
 
+  var textRequested = false;
   function loadSearchText() {
+    if (textRequested) return;
+    textRequested = true;
     KhoStem.loadSearchable(root.getAttribute("data-ks-data"), root.getAttribute("data-ks-text"), function () {
       root.setAttribute("data-ks-searchable", "");
       KhoStem.prepareInBackground(cards);
