@@ -247,3 +247,18 @@ def test_first_view_data_has_no_search_text_and_the_text_is_split_and_folded_at_
     assert all(field.startswith(" ") and field.endswith(" ") and "  " not in field.strip() for field in fields)
     assert spaced("  Nước-mưa, ĐÁ_1,5 m! ") == " nước mưa đá 1 5 m "
     assert spaced("") == "  "
+
+
+def test_catalog_page_preloads_the_search_text_and_carries_each_topic_picture_once(taxonomy):
+    from kho_stem.site.listing import topic_icons_template
+    from kho_stem.site.scripts import SEARCH_TEXT_SCRIPT
+
+    facets = catalog_facets(taxonomy, ["chai nhựa"])
+    icons = topic_icons_template(taxonomy)
+    html = render_catalog_page(facets, Linker(True), 1, topic_icons=icons).fragments.popitem()[1]
+    assert f'<link rel="preload" href="../{SEARCH_TEXT_SCRIPT}" as="script">' in html
+    assert f'data-ks-text="../{SEARCH_TEXT_SCRIPT}"' in html
+    assert f'<script src="../{SEARCH_TEXT_SCRIPT}"' not in html, "run by the page after its first view"
+    assert icons in html and icons.count("<svg") == len(taxonomy.topics.terms)
+    for term in taxonomy.topics:
+        assert f'data-ks-topic="{term.code}"><svg class="ks-icon" aria-hidden="true"' in icons
