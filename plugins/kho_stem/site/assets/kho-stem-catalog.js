@@ -10,8 +10,9 @@
  *
  * Speed with thousands of cards: the first view needs only the tiles and facets (catalog-data.js);
  * the search text (search-text.js; the page preloads its bytes) is run once that view is drawn, or
- * as soon as a query is typed, and a query typed before it arrives runs when it does. Only the first screenful of tiles is drawn; more are added as the
- * teacher scrolls near the end of the list (or presses "Xem thêm"), so the page stays small. */
+ * as soon as a query is typed, and a query typed before it arrives runs when it does. Only the
+ * first screenful of tiles is drawn; more are added as the teacher scrolls near the end of the list
+ * (or presses "Xem thêm"), so the page stays small. */
 (function () {
   "use strict";
 
@@ -37,7 +38,6 @@
   var resultsButton = root.querySelector("[data-ks-show-results]");
   var filtersPanel = root.querySelector("[data-ks-filters-panel]");
   var tileTemplate = root.querySelector("template[data-ks-tile]").content.firstElementChild;
-
   var iconTemplates = root.querySelector("template[data-ks-topic-icons]");
   var siteRoot = root.getAttribute("data-ks-root");
 
@@ -152,7 +152,6 @@
   }
 
   /* -- results ---------------------------------------------------------------------------------- */
-  /* A clone of the page's tile template, filled in: its badge texts and separator come with it. */
   /* A card without a cover shows the picture of its first topic, as the static lists do. */
   function topicIcon(card) {
     var code = KhoStem.facetByKey(data, keys.topics).values[card[keys.topics][0]][0];
@@ -163,6 +162,7 @@
     return null;
   }
 
+  /* A clone of the page's tile template, filled in: its badge texts and separator come with it. */
   function tile(card, index, state) {
     var item = tileTemplate.cloneNode(true);
     var image = item.querySelector(".ks-tile__thumb");
