@@ -1,5 +1,6 @@
 """What the search says and the orders the catalog offers, written once here and shipped to the
-browser in the catalog data (``search_data``), so the scripts never spell a label of their own."""
+browser in the catalog data (``search_data.catalog_data``), so the scripts never spell a label of
+their own."""
 
 from __future__ import annotations
 
