@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HAS_CHROMIUM, ROOT, VALID_CARD, edit, record_review, served
+from kho_stem.site.search_texts import SEARCH_TEXTS
 from kho_stem.text import fold
 
 if not HAS_CHROMIUM:
@@ -397,3 +398,51 @@ def test_search_and_filters_count_all_cards_while_few_tiles_are_drawn(browser, m
     assert page.inner_text(".ks-catalog__count") == f"Tìm thấy {windmills} hoạt động."
     assert _tile_count(page) == min(windmills, FIRST_TILES), "a new result list starts again with a screenful"
     context.close()
+
+
+def _holding(held: list, released: list[bool], arrives: bool):
+    """A route handler: requests wait in ``held`` until ``released``, then go through (or fail)."""
+    def hold(route) -> None:
+        if not released:
+            held.append(route)
+        elif arrives:
+            route.continue_()
+        else:
+            route.abort()
+    return hold
+
+
+def test_a_query_typed_before_the_search_text_arrives_says_so_then_runs(browser, site):
+    """The first view does not wait for the search text: a query typed before it arrives says it is
+    loading (``SEARCH_TEXTS``) and runs when it comes; a search text that cannot load is said too."""
+    if site.offline:
+        pytest.skip("requests for file:// addresses cannot be held back")
+    for arrives in (True, False):
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        held: list = []
+        released: list[bool] = []
+        hold = _holding(held, released, arrives)
+        context.route("**/search-text.js", hold)  # the preload and the script's own request
+        page = context.new_page()
+        page.goto(site.url("thu-vien/"))
+        page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+        page.fill("#ks-q", "nuoc")
+        assert page.inner_text(".ks-catalog__count") == SEARCH_TEXTS["textLoading"]
+        assert page.get_attribute("[data-ks-catalog-page]", "data-ks-searchable") is None
+        while not held:
+            page.wait_for_timeout(20)
+        released.append(True)
+        for route in held:
+            if arrives:
+                route.continue_()
+            else:
+                route.abort()
+        if arrives:
+            page.wait_for_selector("[data-ks-catalog-page][data-ks-searchable]", state="attached")
+            page.wait_for_function("document.querySelector('[data-ks-catalog-page]')"
+                                   ".getAttribute('data-ks-results-for') === 'nuoc'")
+            assert page.inner_text(".ks-catalog__count").startswith("Tìm thấy ")
+        else:
+            page.wait_for_function(f"document.querySelector('.ks-catalog__count').textContent === "
+                                   f"{json.dumps(SEARCH_TEXTS['textFailed'])}")
+        context.close()

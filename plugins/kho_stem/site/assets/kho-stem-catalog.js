@@ -135,7 +135,7 @@
       if (KhoStem.parseQuery(state.q).folded.length && !data.searchable) {
         // The search text is not here yet: fetch it now, not after the first paint; its arrival
         // runs this again (loadSearchText).
-        status.textContent = "Đang tải dữ liệu tìm kiếm…";
+        status.textContent = data.texts.textLoading;
         writeAddress(state);
         loadSearchText();
         return;
@@ -414,7 +414,7 @@
       KhoStem.prepareInBackground(cards);
       if (queryInput.value.trim() !== lastQuery) update({ keepPage: true });
     }, function () {
-      status.textContent = "Không tải được dữ liệu tìm kiếm.";
+      status.textContent = data.texts.textFailed;
     });
   }
 
