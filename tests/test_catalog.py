@@ -36,13 +36,17 @@ from kho_stem.site.scripts import (
 )
 from kho_stem.site.search_data import (
     CATALOG_KEYS,
+    catalog_data,
+    data_script,
     html_text,
     markdown_text,
     page_entry,
-    search_data,
-    search_data_script,
+    phrased,
+    search_text,
     unique_words,
 )
+from kho_stem.site.search_terms import SYLLABLE_SHAPE, library_syllables, synonym_alternatives
+from kho_stem.site.search_texts import SEARCH_TEXTS, sort_orders_data
 from kho_stem.site.urls import Linker
 from kho_stem.text import fold
 from kho_stem.validation.library import check_library, find_card_files
@@ -106,8 +110,8 @@ def test_search_data_refers_to_facet_values_and_cannot_close_a_script(tmp_path: 
     facts = library_facts(cards, taxonomy)
     facets = catalog_facets(taxonomy, sorted({m for f in facts for m in f.materials}))
     pages = [page_entry("an-toan/", "An to&agrave;n", "<p>Luôn có cô</p><script>x()</script>")]
-    data = search_data(facts, facets, taxonomy, Linker(False), {}, pages)
-    script = search_data_script(data)
+    data = catalog_data(facts, facets, taxonomy, Linker(False), {})
+    script = data_script("KhoStemData", data)
     assert "<" not in script
     decoded = json.loads(script[len("window.KhoStemData="):-2])
     assert [card["t"] for card in decoded["cards"]] == ["</script><b>Thuyền</b>", "Thuyền lá nổi hay chìm"]
@@ -116,8 +120,16 @@ def test_search_data_refers_to_facet_values_and_cannot_close_a_script(tmp_path: 
     by_key = {facet["key"]: facet["values"] for facet in decoded["facets"]}
     assert [by_key["tuoi"][i][0] for i in entry["tuoi"]] == ["4-5", "5-6"]
     assert [by_key["nguy-co"][i][0] for i in entry["nguy-co"]] == ["vat-nho", "chau-nuoc", "dung-cu-sac"]
-    assert "sỏi" in entry["k"] and "gắn" in entry["w"].split()
-    assert decoded["pages"] == [{"u": "an-toan/", "t": "An toàn", "w": "luôn có cô"}]
+    # The search text is the other script, card by card in the same order: written, then folded.
+    text_script = data_script("KhoStemText", search_text(facts, taxonomy, pages))
+    assert "<" not in text_script
+    text = json.loads(text_script[len("window.KhoStemText="):-2])
+    title, keywords, _, words, folded_title = text["cards"][1][:5]
+    assert title == " thuyền lá nổi hay chìm " and folded_title == " thuyen la noi hay chim "
+    assert " sỏi " in keywords and "gắn" in words.split()
+    assert text["cards"][0][0] == " | script | b | thuyền | b | "  # tags end phrases: no pair spans them
+    assert text["pages"] == [{"u": "an-toan/", "t": "An toàn", "f": [
+        " an toàn ", "  ", "  ", " luôn có cô ", " an toan ", "  ", "  ", " luon co co "]}]
 
 
 def test_text_extraction_keeps_words_and_drops_markup():
@@ -188,7 +200,7 @@ def test_search_data_ships_the_facet_keys_roles_and_no_hazard_value(tmp_path: Pa
     cards = load_cards(tmp_path, taxonomy, {"thuyen-la": VALID_CARD})
     facts = library_facts(cards, taxonomy)
     facets = catalog_facets(taxonomy, list(facts[0].materials))
-    data = search_data(facts, facets, taxonomy, Linker(False), {}, [])
+    data = catalog_data(facts, facets, taxonomy, Linker(False), {})
     assert data["keys"] == CATALOG_KEYS and CATALOG_KEYS["ages"] == AGE_FACET
     shipped = {facet["key"]: facet for facet in data["facets"]}
     assert shipped[HAZARD_FACET]["none"] == NO_HAZARD and shipped[HAZARD_FACET]["excludes"] == 1
@@ -231,3 +243,56 @@ def test_the_reviewed_only_filter_is_offered_only_when_a_card_is_reviewed(taxono
     none = next(iter(render_catalog_page(facets, Linker(True), 3, reviewed_cards=0).fragments.values()))
     some = next(iter(render_catalog_page(facets, Linker(True), 3, reviewed_cards=1).fragments.values()))
     assert 'name="duyet"' not in none and 'name="duyet"' in some
+
+
+def test_first_view_data_has_no_search_text_and_the_text_is_split_and_folded_at_build(tmp_path: Path, taxonomy):
+    """The catalog's first view loads tiles and facets only; the words it is searched by come after,
+    already lower-cased, split into words and folded, so the browser does none of it."""
+    cards = load_cards(tmp_path, taxonomy, {"thuyen-la": VALID_CARD})
+    facts = library_facts(cards, taxonomy)
+    facets = catalog_facets(taxonomy, list(facts[0].materials))
+    entry = catalog_data(facts, facets, taxonomy, Linker(False), {})["cards"][0]
+    # Besides the tile and facets: class needs ("Lớp em có gì?") and sort keys (updated, materials).
+    assert set(entry) == {"u", "t", "d", "n", "m", "up", "nm", *(facet.key for facet in facets)}
+    *fields, pairs = search_text(facts, taxonomy, [])["cards"][0]
+    assert len(fields) == 8 and fields[4:] == [fold(field) for field in fields[:4]]
+    assert all(field.startswith(" ") and field.endswith(" ") and "  " not in field.strip() for field in fields)
+    assert re.fullmatch(r"([0-9a-z]{4})+", pairs)
+    assert phrased("  Nước-mưa, ĐÁ_1,5 m! ") == " nước | mưa | đá | 1 | 5 m | "
+    assert phrased("") == "  "
+
+
+def test_the_first_view_data_sorts_and_reads_the_class_and_the_search_text_reads_queries(tmp_path: Path, taxonomy):
+    """What the first view needs is in the first script (the orders, empty-result texts, "Lớp em có
+    gì?"); what only search needs (words, pairs, the lexicon) in the one loaded after it."""
+    cards = load_cards(tmp_path, taxonomy, {"thuyen-la": VALID_CARD})
+    facts = library_facts(cards, taxonomy)
+    facets = catalog_facets(taxonomy, list(facts[0].materials))
+    data = catalog_data(facts, facets, taxonomy, Linker(False), {})
+    assert {"keys", "facets", "ageShort", "classMaterials", "cards", "sorts", "texts"} == set(data)
+    assert data["sorts"] == sort_orders_data() and data["texts"] == SEARCH_TEXTS
+    assert data["cards"][0]["nm"] == 4 and data["cards"][0]["up"] == "2026-11-23"
+    text = search_text(facts, taxonomy, [])
+    assert set(text) == {"cards", "pages", "lexicon"}
+    *fields, pairs = text["cards"][0]
+    words = fields[3].split()
+    # The pairs are positions in the card's other words: "vỏ hộp" (its first material) stands side by side.
+    assert words[:2] == ["vỏ", "hộp"] and pairs[:4] == "0001"
+    lexicon = text["lexicon"]
+    assert lexicon["syllables"] == library_syllables(fields[:4]) and "thuyền" in lexicon["syllables"].split()
+    assert lexicon["synonyms"] == synonym_alternatives(taxonomy.synonym_groups) and lexicon["shape"] == SYLLABLE_SHAPE
+
+
+def test_catalog_page_preloads_the_search_text_and_carries_each_topic_picture_once(taxonomy):
+    from kho_stem.site.listing import topic_icons_template
+    from kho_stem.site.scripts import SEARCH_TEXT_SCRIPT
+
+    facets = catalog_facets(taxonomy, ["chai nhựa"])
+    icons = topic_icons_template(taxonomy)
+    html = render_catalog_page(facets, Linker(True), 1, topic_icons=icons).fragments.popitem()[1]
+    assert f'<link rel="preload" href="../{SEARCH_TEXT_SCRIPT}" as="script">' in html
+    assert f'data-ks-text="../{SEARCH_TEXT_SCRIPT}"' in html
+    assert f'<script src="../{SEARCH_TEXT_SCRIPT}"' not in html, "run by the page after its first view"
+    assert icons in html and icons.count("<svg") == len(taxonomy.topics.terms)
+    for term in taxonomy.topics:
+        assert f'data-ks-topic="{term.code}"><svg class="ks-icon" aria-hidden="true"' in icons

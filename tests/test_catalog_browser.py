@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HAS_CHROMIUM, ROOT, VALID_CARD, edit, record_review, served
+from kho_stem.site.search_texts import SEARCH_TEXTS
 from kho_stem.text import fold
 
 if not HAS_CHROMIUM:
@@ -54,7 +55,8 @@ CARDS = {
 REVIEWED = ("tranh-mau-sap",)
 
 
-def _build(root: Path, directory_urls: bool) -> Path:
+def _build(root: Path, directory_urls: bool, cards: dict[str, str] = CARDS,
+           reviewed: tuple[str, ...] = REVIEWED) -> Path:
     from kho_stem_mkdocs.commands import build_site
 
     (root / "content" / "pages").mkdir(parents=True)
@@ -65,9 +67,9 @@ def _build(root: Path, directory_urls: bool) -> Path:
         "# An toàn\n\nLuôn có cô ở cạnh chậu nước khi trẻ chơi.\n", encoding="utf-8")
     (root / "content" / "pages" / "dong-gop.md").write_text("# Đóng góp\n", encoding="utf-8")
     (root / "activities").mkdir()
-    for slug, text in CARDS.items():
+    for slug, text in cards.items():
         (root / "activities" / f"{slug}.md").write_text(text, encoding="utf-8")
-    for slug in REVIEWED:
+    for slug in reviewed:
         record_review(root / "content" / "reviews.yml", root / "activities" / f"{slug}.md")
     (root / "mkdocs.yml").write_text(MKDOCS_YML.format(directory_urls=str(directory_urls).lower()), encoding="utf-8")
     build_site(root / "mkdocs.yml", root / "site")
@@ -120,8 +122,9 @@ def page(browser, site):
 
 
 def open_catalog(page, site, address: str = "") -> None:
+    """Open the catalog and wait until it can be searched (its search text comes after the first view)."""
     page.goto(site.url("thu-vien/") + address)
-    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready][data-ks-searchable]", state="attached")
 
 
 def titles(page) -> list[str]:
@@ -203,7 +206,7 @@ def test_shared_address_gives_the_same_view(page, site):
     shown = titles(page)
     page.goto("about:blank")
     page.goto(address)
-    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready][data-ks-searchable]", state="attached")
     assert titles(page) == shown
     assert page.is_checked("input[name=tuoi][value='5-6']") and page.input_value("#ks-q") == "nuoc"
 
@@ -217,7 +220,7 @@ def test_our_class_materials_are_remembered_and_rank_cards(page, site):
     assert "Còn thiếu: giấy thủ công" in page.inner_text("[data-ks-results]")
     tick(page, "co", "chậu nhựa")
     page.reload()
-    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready][data-ks-searchable]", state="attached")
     assert page.is_checked("input[name=co][value='chậu nhựa']"), "the list is kept in this browser"
     tick(page, "co", "giấy thủ công")  # the card says "giấy màu": materials.yml groups it
     assert page.inner_text("[data-ks-results] h2") == "Sẵn sàng: lớp em làm được ngay (1)"
@@ -246,7 +249,7 @@ def test_header_search_finds_pages_and_opens_the_catalog(page, site):
                            ".some(h => h.textContent === 'An toàn')")
     page.fill(".md-search__input", "nuoc")
     page.keyboard.press("Enter")
-    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready][data-ks-searchable]", state="attached")
     assert page.input_value("#ks-q") == "nuoc" and len(titles(page)) == 4
 
 
@@ -296,3 +299,150 @@ def test_on_a_phone_a_button_in_the_open_filters_brings_the_results_into_view(br
     status = phone.locator(".ks-catalog__count").bounding_box()
     assert status is not None and 0 <= status["y"] < 740 / 2
     context.close()
+
+
+# -- pictures (issue #23, item 12) ---------------------------------------------------------------------
+def test_home_page_leads_with_pictures_of_ages_topics_and_fields(page, site, taxonomy):
+    page.goto(site.url(""))
+    links = page.locator(".ks-pictures .ks-picture-link")
+    wanted = len(taxonomy.ages.terms) + len(taxonomy.topics.terms) + len(taxonomy["stem"].terms)
+    assert links.count() == wanted
+    # Each card: a picture hidden from screen readers, then the label that names it, and its count.
+    assert page.locator(".ks-picture-link > svg.ks-icon[aria-hidden='true']").count() == wanted
+    first_age = links.first
+    assert first_age.inner_text().split("\n")[0] == taxonomy.ages.terms[0].label
+    assert first_age.get_attribute("href").rstrip("/").split("/")[-1].removesuffix(".html") in (
+        taxonomy.ages.terms[0].code, "index")
+    box = page.locator(".ks-pictures").bounding_box()
+    assert box is not None and box["height"] > 0
+    first_age.click()
+    assert page.locator("h1").first.inner_text() == taxonomy.ages.terms[0].label
+
+
+def test_tiles_without_a_cover_show_their_topic_picture(page, site):
+    open_catalog(page, site)
+    tiles = page.locator("[data-ks-results] .ks-tile")
+    assert tiles.count() == 4
+    # The fixture cards have no cover: each tile shows its first topic's icon, hidden from screen readers.
+    assert page.locator("[data-ks-results] .ks-tile > .ks-tile__icon > svg[aria-hidden='true']").count() == 4
+    assert page.locator("[data-ks-results] .ks-tile__thumb").count() == 0
+    static = site.url("hoat-dong/")
+    page.goto(static)
+    assert page.locator(".ks-tiles .ks-tile > .ks-tile__icon > svg[aria-hidden='true']").count() == 4
+
+
+# -- national scale: tiles drawn as needed (issue #23, item 17) ----------------------------------------
+MANY = 40  # more than the catalog's first screenful and one more batch (catalog_page.FIRST_TILES, MORE_TILES)
+
+
+@pytest.fixture(scope="module")
+def many_cards(tmp_path_factory):
+    """A library of MANY cards opened from file://; every third is a windmill (cối xay gió) for 5–6."""
+    cards = {}
+    for index in range(MANY):
+        windmill = index % 3 == 0
+        title = f"Cối xay gió số {index}" if windmill else f"Tranh màu sáp số {index}"
+        description = "Trẻ làm cối xay gió bằng giấy." if windmill else "Trẻ vẽ bằng sáp màu."
+        cards[f"the-{index}"] = _card(title, description, "5-6" if windmill else "4-5", no_hazards=not windmill)
+    folder = _build(tmp_path_factory.mktemp("many"), directory_urls=False, cards=cards, reviewed=())
+    return Site(folder.as_uri() + "/", False)
+
+
+def _tile_count(page) -> int:
+    return page.locator("[data-ks-results] .ks-tile").count()
+
+
+def test_only_a_screenful_of_tiles_is_drawn_and_scrolling_reveals_more(browser, many_cards):
+    from kho_stem.site.catalog_page import FIRST_TILES, MORE_TILES
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context.route("http*://**", lambda route: route.abort())
+    page = context.new_page()
+    open_catalog(page, many_cards)
+    assert _tile_count(page) == FIRST_TILES
+    assert page.inner_text(".ks-catalog__count") == f"Tìm thấy {MANY} hoạt động."
+    # Filters count every card, not only the drawn ones.
+    assert count_of(page, "tuoi", "5-6") == f"({len(range(0, MANY, 3))})"
+    assert count_of(page, "tuoi", "4-5") == f"({MANY - len(range(0, MANY, 3))})"
+    page.mouse.wheel(0, 20_000)
+    page.wait_for_function(f"document.querySelectorAll('[data-ks-results] .ks-tile').length > {FIRST_TILES}")
+    assert _tile_count(page) in (FIRST_TILES + MORE_TILES, MANY)
+    for _ in range(5):  # scrolling to the end draws the rest, and the "more" button goes
+        page.mouse.wheel(0, 20_000)
+        page.wait_for_timeout(200)
+    page.wait_for_function(f"document.querySelectorAll('[data-ks-results] .ks-tile').length === {MANY}")
+    assert not page.is_visible("[data-ks-more]")
+    assert len(set(titles(page))) == MANY, "each card once, in order"
+    context.close()
+
+
+def test_search_and_filters_count_all_cards_while_few_tiles_are_drawn(browser, many_cards):
+    from kho_stem.site.catalog_page import FIRST_TILES, MORE_TILES
+
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context.route("http*://**", lambda route: route.abort())
+    page = context.new_page()
+    open_catalog(page, many_cards)
+    windmills = len(range(0, MANY, 3))
+    page.fill("#ks-q", "coi xay")
+    assert page.inner_text(".ks-catalog__count") == f"Tìm thấy {windmills} hoạt động."
+    assert _tile_count(page) == min(windmills, FIRST_TILES)
+    assert all("Cối xay gió" in title for title in titles(page))
+    page.fill("#ks-q", "")
+    more = page.locator("[data-ks-more]")
+    assert more.inner_text() == f"Xem thêm {min(MORE_TILES, MANY - FIRST_TILES)} hoạt động"
+    more.evaluate("button => button.click()")  # the button works without scrolling too (keyboards)
+    assert _tile_count(page) >= FIRST_TILES + min(MORE_TILES, MANY - FIRST_TILES)
+    page.locator("[data-ks-filters-panel] > summary").click()
+    tick(page, "tuoi", "5-6")
+    assert page.inner_text(".ks-catalog__count") == f"Tìm thấy {windmills} hoạt động."
+    assert _tile_count(page) == min(windmills, FIRST_TILES), "a new result list starts again with a screenful"
+    context.close()
+
+
+def _holding(held: list, released: list[bool], arrives: bool):
+    """A route handler: requests wait in ``held`` until ``released``, then go through (or fail)."""
+    def hold(route) -> None:
+        if not released:
+            held.append(route)
+        elif arrives:
+            route.continue_()
+        else:
+            route.abort()
+    return hold
+
+
+def test_a_query_typed_before_the_search_text_arrives_says_so_then_runs(browser, site):
+    """The first view does not wait for the search text: a query typed before it arrives says it is
+    loading (``SEARCH_TEXTS``) and runs when it comes; a search text that cannot load is said too."""
+    if site.offline:
+        pytest.skip("requests for file:// addresses cannot be held back")
+    for arrives in (True, False):
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        held: list = []
+        released: list[bool] = []
+        hold = _holding(held, released, arrives)
+        context.route("**/search-text.js", hold)  # the preload and the script's own request
+        page = context.new_page()
+        page.goto(site.url("thu-vien/"))
+        page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+        page.fill("#ks-q", "nuoc")
+        assert page.inner_text(".ks-catalog__count") == SEARCH_TEXTS["textLoading"]
+        assert page.get_attribute("[data-ks-catalog-page]", "data-ks-searchable") is None
+        while not held:
+            page.wait_for_timeout(20)
+        released.append(True)
+        for route in held:
+            if arrives:
+                route.continue_()
+            else:
+                route.abort()
+        if arrives:
+            page.wait_for_selector("[data-ks-catalog-page][data-ks-searchable]", state="attached")
+            page.wait_for_function("document.querySelector('[data-ks-catalog-page]')"
+                                   ".getAttribute('data-ks-results-for') === 'nuoc'")
+            assert page.inner_text(".ks-catalog__count").startswith("Tìm thấy ")
+        else:
+            page.wait_for_function(f"document.querySelector('.ks-catalog__count').textContent === "
+                                   f"{json.dumps(SEARCH_TEXTS['textFailed'])}")
+        context.close()

@@ -110,7 +110,7 @@ def test_a_teacher_uses_the_copy_from_a_folder_with_no_network(offline_page, unp
     page = offline_page
     page.goto((unpacked / "index.html").as_uri())
     page.get_by_role("link", name="Thư viện", exact=True).first.click()
-    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready][data-ks-searchable]", state="attached")
     page.fill("#ks-q", "thuyen")
     assert "thuyền" in page.locator("[data-ks-results] .ks-tile__title").first.inner_text().lower()
     page.fill("#ks-q", "")
@@ -152,7 +152,7 @@ def test_the_same_copy_works_on_a_static_web_server(browser, unpacked: Path):
     with served(unpacked) as base:
         page = browser.new_page()
         page.goto(base + "thu-vien/index.html#q=nuoc")
-        page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+        page.wait_for_selector("[data-ks-catalog-page][data-ks-ready][data-ks-searchable]", state="attached")
         assert page.locator("[data-ks-results] .ks-tile").count() > 5
         page.close()
 

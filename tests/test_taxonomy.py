@@ -55,7 +55,7 @@ def test_yaml_error_in_taxonomy(taxonomy_copy: Path):
     path = taxonomy_copy / "stem.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("label: Toán", "label: [Toán"), encoding="utf-8")
     problems = _problems(taxonomy_copy)
-    assert len(problems) == 1 and problems[0].startswith("stem.yml:16: lỗi cú pháp YAML")
+    assert len(problems) == 1 and problems[0].startswith("stem.yml:21: lỗi cú pháp YAML")
 
 
 def test_duplicate_and_missing_keys_in_taxonomy(taxonomy_copy: Path):
@@ -71,7 +71,7 @@ def test_duplicate_and_missing_keys_in_taxonomy(taxonomy_copy: Path):
 def test_unknown_age_in_topic(taxonomy_copy: Path):
     path = taxonomy_copy / "topics.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("ages: [5-6]", "ages: [6-7]"), encoding="utf-8")
-    assert _problems(taxonomy_copy) == ['topics.yml:76: ages: "6-7" không có trong ages.yml']
+    assert _problems(taxonomy_copy) == ['topics.yml:88: ages: "6-7" không có trong ages.yml']
 
 
 def test_missing_taxonomy_file(taxonomy_copy: Path):

@@ -30,6 +30,7 @@ from kho_stem.site import (
     EDITOR_FOLDER,
     PAGE_SCRIPTS,
     PLAN_DATA_SCRIPT,
+    SEARCH_TEXT_SCRIPT,
     STYLESHEET,
     GeneratedPage,
     LibrarySite,
@@ -185,8 +186,8 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.stubs.clear()  # a new build may render Markdown with other settings
         self.reuse_stubs = last_to_change_markdown(config.plugins, self)
         linker = Linker(config.use_directory_urls)
-        config.extra["kho_stem"] = {"data": DATA_SCRIPT, "catalog": linker.url(catalog_page()),
-                                    "plan": plan_config(self.taxonomy)}
+        config.extra["kho_stem"] = {"data": DATA_SCRIPT, "text": SEARCH_TEXT_SCRIPT,
+                                    "catalog": linker.url(catalog_page()), "plan": plan_config(self.taxonomy)}
         return config
 
     def _check(
@@ -291,9 +292,10 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()
         assert self.site is not None
-        target = Path(config.site_dir) / DATA_SCRIPT
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self.site.search_script(self.page_entries), encoding="utf-8")
+        for name, script in self.site.data_scripts(self.page_entries).items():
+            target = Path(config.site_dir) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(script, encoding="utf-8")
         (Path(config.site_dir) / PLAN_DATA_SCRIPT).write_text(self.site.plan_script(), encoding="utf-8")
         for slug, body in self.card_bodies.items():
             (Path(config.site_dir) / card_print_file(slug)).write_text(self.site.card_print(slug, body),

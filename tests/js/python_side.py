@@ -4,9 +4,11 @@ Reads one JSON request on stdin, writes one JSON answer on stdout:
 - {"fold": [texts]}: ``kho_stem.text.fold`` of each text;
 - {"survey": true}: the survey data of the starter library, and the minimum list of each age band
   for 80 % of its cards (what to buy, and which cards it makes runnable);
-- {"library": true}: the catalog data of the starter library, and filter cases worked out here
-  from ``CardFacts`` (which cards pass, and the count beside every filter value), for the browser's
-  filter logic to reproduce;
+- {"searched": [[title, keywords, description, words], …]}: the searched fields the build ships
+  for each (``search_data.searched_fields``: as written, then folded);
+- {"library": true}: the catalog data and the search text of the starter library, and filter cases
+  worked out here from ``CardFacts`` (which cards pass, and the count beside every filter value),
+  for the browser's filter logic to reproduce;
 - {"cms": true}: the editor page's data (``kho_stem.site.editor_page.page_data``) for the installed CMS.
 """
 
@@ -27,7 +29,7 @@ from kho_stem.catalog.facts import CardFacts, Facet, all_materials, catalog_face
 from kho_stem.site.class_materials import GROUP_HEADINGS  # noqa: E402
 from kho_stem.site.editor_page import UPDATE_CHECK, find_cms_package, page_data  # noqa: E402
 from kho_stem.site.materials_pages import MaterialsPages  # noqa: E402
-from kho_stem.site.search_data import CATALOG_KEYS, search_data  # noqa: E402
+from kho_stem.site.search_data import CATALOG_KEYS, catalog_data, search_text, searched_fields  # noqa: E402
 from kho_stem.site.urls import Linker  # noqa: E402
 from kho_stem.taxonomy import load_taxonomy  # noqa: E402
 from kho_stem.taxonomy.vocabularies import Vocabulary  # noqa: E402
@@ -155,9 +157,9 @@ def library() -> dict[str, object]:
     facts = [replace(fact, reviewed=index % 3 == 0) for index, fact in enumerate(library_facts(result.cards, taxonomy))]
     materials = all_materials(facts)
     facets = catalog_facets(taxonomy, materials)
-    data = search_data(facts, facets, taxonomy, Linker(True), {}, [])
+    data = catalog_data(facts, facets, taxonomy, Linker(True), {})
     kind = inventory(taxonomy["materials"])
-    return {"data": data, "ruralClass": RURAL_CLASS,
+    return {"data": data, "text": search_text(facts, taxonomy, []), "ruralClass": RURAL_CLASS,
             "cases": [_case(facts, facets, {**state, "inventory": kind}) for state in _states(facets, materials)]}
 
 
@@ -175,6 +177,8 @@ def main() -> None:
     answer: dict[str, object] = {}
     if "fold" in request:
         answer["fold"] = [fold(text) for text in request["fold"]]
+    if "searched" in request:
+        answer["searched"] = [searched_fields(*fields) for fields in request["searched"]]
     if request.get("library"):
         answer.update(library())
     if request.get("survey"):

@@ -780,6 +780,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Viết thẻ",
         "en": "Write a card",
     },
+    # -- pictures: icons of topics, STEM fields and age bands (issue #23, item 12) -------------
+    "taxonomy_unknown_icon": {
+        "vi": "biểu tượng \"{icon}\" không có trong bộ biểu tượng đi kèm Material for MkDocs ({folder}); "
+        "ghi tên một tệp có sẵn ở đó, bỏ đuôi .svg, ví dụ \"material/water\"{suggestion}",
+        "en": "icon \"{icon}\" is not among the icons bundled with Material for MkDocs ({folder}); "
+        "write the name of a file there without .svg, e.g. \"material/water\"{suggestion}",
+    },
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {

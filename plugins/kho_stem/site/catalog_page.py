@@ -14,7 +14,7 @@ from kho_stem.site.fragments import e
 from kho_stem.site.listing import tile_template
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import list_print_action
-from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT
+from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT, SEARCH_TEXT_SCRIPT
 from kho_stem.site.search_texts import SEARCH_TEXTS, SORT_CONTROL, SORT_ORDERS
 from kho_stem.site.theme import BUTTON_CLASS, HIDE_TABLE_OF_CONTENTS
 from kho_stem.site.urls import Linker, cards_index_page, catalog_page
@@ -22,6 +22,10 @@ from kho_stem.text import fold
 
 OPEN_FACETS = {AGE_FACET, TOPIC_FACET}  # the two filters teachers start with
 LONG_LIST = 12  # facets with more values than this get a box to narrow the list
+# Tiles drawn at first (a screenful, on a phone and on a school PC), then added each time the end of
+# the list comes near: the page stays small with thousands of cards.
+FIRST_TILES = 12
+MORE_TILES = 24
 # Form controls besides the facets; their names are also the page address's keys, and the
 # catalog data ships them to the script (``search_data.CATALOG_KEYS``).
 REVIEWED_CONTROL = "duyet"
@@ -98,10 +102,11 @@ thứ, và thứ lớp em có thể dùng thay. Danh sách này chỉ lưu trên
 
 def render_catalog_page(
     facets: tuple[Facet, ...], linker: Linker, card_count: int, official: bool = False,
-    reviewed_cards: int | None = None, class_list: ClassMaterials | None = None,
+    reviewed_cards: int | None = None, class_list: ClassMaterials | None = None, topic_icons: str = "",
 ) -> GeneratedPage:
     """``reviewed_cards``: with none reviewed, the "reviewed only" filter would only ever give nothing.
-    ``class_list``: what "Lớp em có gì?" offers (``class_materials``); without it, the materials facet's."""
+    ``class_list``: what "Lớp em có gì?" offers (``class_materials``); without it, the materials facet's.
+    ``topic_icons``: the topics' pictures for tiles without a cover (``listing.topic_icons_template``)."""
     here = catalog_page()
     scope = ('<p class="ks-official">Bản chính thức của nhà trường: thư viện này chỉ gồm các thẻ đã được '
              "duyệt.</p>\n" if official else "")
@@ -112,8 +117,11 @@ def render_catalog_page(
         f'<div class="ks-options">{_checkbox(REVIEWED_CONTROL, "1", "Chỉ thẻ đã được duyệt")}</div>'
         "</fieldset></details>")
     scripts = "".join(f'<script src="{e(linker.href(here, script))}" defer></script>\n' for script in CATALOG_SCRIPTS)
-    html = scope + f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}"
- data-ks-data="{e(linker.href(here, DATA_SCRIPT))}">
+    # The search text's bytes are fetched while the page is drawn; the script runs it afterwards.
+    preload = f'<link rel="preload" href="{e(linker.href(here, SEARCH_TEXT_SCRIPT))}" as="script">\n'
+    html = scope + preload + f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}"
+ data-ks-data="{e(linker.href(here, DATA_SCRIPT))}" data-ks-text="{e(linker.href(here, SEARCH_TEXT_SCRIPT))}"
+ data-ks-first-tiles="{FIRST_TILES}" data-ks-more-tiles="{MORE_TILES}">
 <form class="ks-catalog__search" role="search" aria-label="Tìm trong thư viện" data-ks-query-form>
 <label for="ks-q">Tìm hoạt động</label>
 <input id="ks-q" type="search" name="q" placeholder="Ví dụ: nuoc, thuyen giay, nam cham" autocomplete="off"
@@ -142,6 +150,7 @@ def render_catalog_page(
 {list_print_action()}<p class="ks-print-filters" data-ks-print-filters></p>
 <div data-ks-results></div>
 {tile_template()}
+{topic_icons}
 <button type="button" class="{BUTTON_CLASS} ks-more" data-ks-more hidden>Xem thêm</button>
 </div>
 </div>

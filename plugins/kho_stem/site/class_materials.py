@@ -2,7 +2,7 @@
 which can stand in for which, and the words the catalog shows about them.
 
 The list, `everyday` and `substitutes` come from ``content/taxonomy/materials.yml``; the browser
-gets them in the catalog data (``search_data``) and decides with ``kho-stem-facets.js``
+gets them in the catalog data (``search_data.catalog_data``) and decides with ``kho-stem-facets.js``
 (``classReadiness``), so no label is written twice.
 """
 

@@ -26,28 +26,33 @@ from kho_stem.site.browse import BrowsePages
 from kho_stem.site.card_page import render_card_page
 from kho_stem.site.catalog_page import render_catalog_page
 from kho_stem.site.class_materials import class_materials
-from kho_stem.site.fragments import e
-from kho_stem.site.listing import Thumbnail, card_list
+from kho_stem.site.entry_points import entry_points
+from kho_stem.site.listing import Thumbnail, card_list, topic_icons_template
 from kho_stem.site.materials_pages import MaterialsPages
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.plan_data import card_print_script, plan_data, plan_data_script
 from kho_stem.site.plan_page import render_plan_page
 from kho_stem.site.print_parts import PrintSettings
 from kho_stem.site.redirects import redirect_pages
-from kho_stem.site.scripts import CATALOG_SCRIPTS, FOLDER, PAGE_SCRIPTS, PLAN_SCRIPTS, SURVEY_SCRIPTS
-from kho_stem.site.search_data import PageEntry, search_data, search_data_script
+from kho_stem.site.scripts import (
+    CATALOG_SCRIPTS,
+    DATA_SCRIPT,
+    FOLDER,
+    PAGE_SCRIPTS,
+    PLAN_SCRIPTS,
+    SEARCH_TEXT_SCRIPT,
+    SURVEY_SCRIPTS,
+)
+from kho_stem.site.search_data import PageEntry, catalog_data, data_script, search_text
 from kho_stem.site.stats_page import render_stats_page
 from kho_stem.site.urls import (
     Linker,
-    age_page,
     card_page,
     cards_index_page,
     catalog_page,
     lesson_plan_file,
-    materials_page,
     plan_page,
     stats_page,
-    topic_page,
 )
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
@@ -141,7 +146,8 @@ class LibrarySite:
         pages = {card_page(fact.slug): self._card_page(fact, related[fact.slug]) for fact in self.facts}
         pages.update(BrowsePages(self.facts, self.stats, self.taxonomy, self.linker, self.thumbnails).pages())
         pages[catalog_page()] = render_catalog_page(self.facets, self.linker, self.stats.total, self.official,
-                                                     self.stats.reviewed, self.class_list)
+                                                     self.stats.reviewed, self.class_list,
+                                                     topic_icons_template(self.taxonomy))
         pages[stats_page()] = render_stats_page(self.stats, self.linker, self.official,
                                                 self.print_settings.site_name)
         pages[plan_page()] = render_plan_page(self.linker)
@@ -181,10 +187,14 @@ class LibrarySite:
         """Redirect pages from each published card's old names (``aliases``), by file path."""
         return redirect_pages(self.cards, self.linker)
 
-    def search_script(self, pages: list[PageEntry]) -> str:
-        """The catalog and search data (``DATA_SCRIPT``): every card, plus ``pages`` that are not cards."""
-        data = search_data(self.facts, self.facets, self.taxonomy, self.linker, self.thumbnails, pages, self.class_list)
-        return search_data_script(data)
+    def data_scripts(self, pages: list[PageEntry]) -> dict[str, str]:
+        """The catalog and search data by site path: the first view's data (``DATA_SCRIPT``), then the
+        search text of every card and of ``pages``, the pages that are not cards (``SEARCH_TEXT_SCRIPT``)."""
+        return {
+            DATA_SCRIPT: data_script("KhoStemData", catalog_data(
+                self.facts, self.facets, self.taxonomy, self.linker, self.thumbnails, self.class_list)),
+            SEARCH_TEXT_SCRIPT: data_script("KhoStemText", search_text(self.facts, self.taxonomy, pages)),
+        }
 
     def plan_script(self) -> str:
         """The plan page's data (``PLAN_DATA_SCRIPT``): what a plan shows of every card."""
@@ -225,25 +235,7 @@ class LibrarySite:
         return markdown
 
     def _entry_points(self, here: str) -> str:
-        ages = "".join(
-            f'<li><a href="{e(self.linker.href(here, age_page(row.code)))}">{e(row.label)}</a> '
-            f"<small>({row.cards})</small></li>" for row in self.stats.table("ages").rows
-        )
-        topics = "".join(
-            f'<li><a href="{e(self.linker.href(here, topic_page(row.code)))}">{e(row.label)}</a> '
-            f"<small>({row.cards})</small></li>" for row in self.stats.table("topics").rows
-        )
-        others = (
-            f'<a href="{e(self.linker.href(here, catalog_page()))}">Tìm và lọc trong Thư viện</a> · '
-            f'<a href="{e(self.linker.href(here, cards_index_page()))}">Tất cả {self.stats.total} hoạt động</a> · '
-            f'<a href="{e(self.linker.href(here, materials_page()))}">Theo nguyên vật liệu</a>'
-        )
-        return (
-            '<div class="ks-entry-points">\n'
-            f'<section><h2 id="theo-do-tuoi">Theo độ tuổi</h2><ul>{ages}</ul></section>\n'
-            f'<section><h2 id="theo-chu-de">Theo chủ đề</h2><ul>{topics}</ul></section>\n'
-            f"</div>\n\n<p>{others}</p>\n"
-        )
+        return entry_points(self.stats, self.taxonomy, self.linker, here)
 
     def _latest(self, here: str) -> str:
         latest = sorted(self.facts, key=lambda fact: (fact.updated or "", fact.slug), reverse=True)

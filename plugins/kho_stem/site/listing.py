@@ -2,7 +2,8 @@
 
 The tile is written once, here. Static lists get it filled in at build time; the catalog page gets
 it empty inside a ``<template>`` (``tile_template``) that its script clones for each result, so
-the browser never builds a tile of its own.
+the browser never builds a tile of its own. A card without a cover shows the picture of its first
+topic instead; the catalog gets those pictures once, in ``topic_icons_template``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from kho_stem.site.fragments import (
     e,
     review_badge,
 )
+from kho_stem.site.icons import term_icon
 from kho_stem.site.plan_parts import plan_button
 from kho_stem.site.urls import Linker, card_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
@@ -29,6 +31,7 @@ from kho_stem.taxonomy.vocabularies import Taxonomy
 TOPIC_SEPARATOR = " · "
 MISSING_TEXT = "Còn thiếu: {material}"  # the catalog's "Lớp em có gì?": the one material the class lacks
 TILE_TEMPLATE_ATTRIBUTE = "data-ks-tile"
+TILE_ICON_CLASS = "ks-tile__icon"
 
 
 class Thumbnail(NamedTuple):
@@ -54,6 +57,18 @@ def _thumbnail(src: str, size: str = "") -> str:
     return f'<img class="ks-tile__thumb"{src}alt=""{size} loading="lazy">'
 
 
+def _topic_picture(term_code: str, taxonomy: Taxonomy, attributes: str = "") -> str:
+    icon = term_icon(taxonomy.topics[term_code], "ks-icon")
+    return f'<span class="{TILE_ICON_CLASS}"{attributes}>{icon}</span>' if icon else ""
+
+
+def topic_icons_template(taxonomy: Taxonomy) -> str:
+    """Each topic's picture, once, for the catalog's script to put on tiles without a cover."""
+    pictures = "".join(_topic_picture(term.code, taxonomy, f' data-ks-topic="{e(term.code)}"')
+                       for term in taxonomy.topics)
+    return f"<template data-ks-topic-icons>{pictures}</template>"
+
+
 def tile_template() -> str:
     """The empty tile the catalog's script clones: one age badge to copy per age band, the badge
     texts with ``{minutes}`` and ``{material}`` left to fill, and the topic separator."""
@@ -75,6 +90,8 @@ def card_list(
         if thumb:
             size = f' width="{thumb.width}" height="{thumb.height}"' if thumb.width else ""
             image = _thumbnail(f' src="{e(linker.href(here, thumb.src))}" ', size)
+        else:
+            image = _topic_picture(fact.topics[0], taxonomy)
         topics = TOPIC_SEPARATOR.join(taxonomy.topics[code].label for code in fact.topics)
         badges = age_badges(fact, taxonomy) + duration_badge(fact) + review_badge(fact)
         items.append(_tile(image, linker.href(here, card_page(fact.slug)), fact.title, fact.description,

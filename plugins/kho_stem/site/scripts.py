@@ -20,8 +20,11 @@ PAGE_SCRIPTS = (
     f"{FOLDER}kho-stem-plan-core.js",  # the teacher's plan: its logic, pure (Node tests it)
     f"{FOLDER}kho-stem-plan-button.js",  # "Thêm vào kế hoạch" on card pages and tiles
 )
-# The catalog data, which the catalog page loads itself and the header search on demand.
+# The catalog data, which the catalog page loads itself and the header search on demand: first what
+# the catalog's first view needs (tiles and facets, ``window.KhoStemData``), then, once that view is
+# drawn, the search text (``window.KhoStemText``).
 DATA_SCRIPT = f"{FOLDER}catalog-data.js"
+SEARCH_TEXT_SCRIPT = f"{FOLDER}search-text.js"
 # The catalog page adds, after the page scripts and the data: the filter logic, then the page itself.
 CATALOG_SCRIPTS = (
     f"{FOLDER}kho-stem-facets.js",

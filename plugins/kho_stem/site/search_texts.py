@@ -1,5 +1,6 @@
 """What the search says and the orders the catalog offers, written once here and shipped to the
-browser in the catalog data (``search_data``), so the scripts never spell a label of their own."""
+browser in the catalog data (``search_data.catalog_data``), so the scripts never spell a label of
+their own."""
 
 from __future__ import annotations
 
@@ -34,6 +35,9 @@ SEARCH_TEXTS = {
     "noMatchFiltersOnly": "Không có hoạt động nào hợp với các bộ lọc đang chọn. Bỏ bớt bộ lọc để thấy thêm.",
     "didYouMean": "Có phải cô muốn tìm:",
     "sortLabel": "Sắp xếp",
+    # The catalog: a query typed before the search text (search-text.js) has arrived, or it failed.
+    "textLoading": "Đang tải dữ liệu tìm kiếm…",
+    "textFailed": "Không tải được dữ liệu tìm kiếm.",
 }
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from kho_stem.diagnostics.messages import phrase
+from kho_stem.taxonomy.icons import ICONS_FOLDER, THEME_PACKAGE, closest_icon, icon_file
 from kho_stem.text import fold, is_slug
 
 # Their codes become page addresses (do-tuoi/<code>/, chu-de/<code>/) and filter values:
@@ -34,6 +36,16 @@ def code_problem(vocabulary: str, code: str) -> Finding | None:
     if not _SAFE_CODE.match(code):
         return "taxonomy_code_not_slug", {"code": code}
     return None
+
+
+def icon_problem(name: str) -> Finding | None:
+    """An entry's ``icon`` must name an icon bundled with the theme: pages inline it at build time."""
+    if icon_file(name) is not None:
+        return None
+    suggestion = closest_icon(name)
+    return "taxonomy_unknown_icon", {
+        "icon": name, "folder": f"{THEME_PACKAGE}/{'/'.join(ICONS_FOLDER)}",
+        "suggestion": phrase("did_you_mean", suggestion=suggestion) if suggestion else ""}
 
 
 def field_schema_problems(schema: Mapping[str, Any]) -> list[Finding]:

@@ -25,6 +25,7 @@ from kho_stem.taxonomy.self_check import (
     default_problem,
     field_schema_problems,
     html_policy_problems,
+    icon_problem,
     not_text,
     synonym_group_problems,
     untitled_parts,
@@ -38,7 +39,8 @@ CORE_VOCABULARIES = ("ages", "topics", "processes", "hazards", "weeks", "weekday
 # The teacher's plan places cards in a week and a day of these: an empty list leaves nowhere to place them.
 PLAN_VOCABULARIES = ("weeks", "weekdays")
 _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
-    "topics": ("description", "ages", "ref_2860"),
+    "topics": ("description", "ages", "ref_2860", "icon"),
+    "stem": ("icon",),  # every topic and STEM field has a picture (issue #23, item 12)
     "hazards": ("forbid_ages", "adult_only", "must_mention", "safety_point", "source"),
     "processes": ("steps",),
     "materials": ("words",),
@@ -288,11 +290,14 @@ class _TaxonomyLoader:
                 self.report(file, line, f"items[{index + 1}]", "taxonomy_missing_key", key=key)
             if missing:
                 continue
-            wrong_texts = not_text(item, ("code", "label", "label_en", "description", "short", "safety_point"))
+            wrong_texts = not_text(item, ("code", "label", "label_en", "description", "short", "safety_point", "icon"))
             for key in wrong_texts:
                 self.report(file, document.line_of(("items", index, key), line), key, "taxonomy_not_text", key=key)
             if wrong_texts:
                 continue
+            bad_icon = icon_problem(item["icon"]) if "icon" in item else None
+            if bad_icon:
+                self.report(file, document.line_of(("items", index, "icon"), line), "icon", bad_icon[0], **bad_icon[1])
             bad_code = code_problem(name, item["code"])
             if bad_code:
                 self.report(file, document.line_of(("items", index, "code"), line), "code", bad_code[0], **bad_code[1])

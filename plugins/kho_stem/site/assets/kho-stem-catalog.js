@@ -6,7 +6,13 @@
  *
  * This file is the page only: matching is in kho-stem-text.js, filters and counts in
  * kho-stem-facets.js, the data loader in kho-stem-search.js (the order: kho_stem/site/scripts.py).
- * Result tiles are clones of the <template> the page carries (kho_stem/site/listing.py). */
+ * Result tiles are clones of the <template> the page carries (kho_stem/site/listing.py).
+ *
+ * Speed with thousands of cards: the first view needs only the tiles and facets (catalog-data.js);
+ * the search text (search-text.js; the page preloads its bytes) is run once that view is drawn, or
+ * as soon as a query is typed, and a query typed before it arrives runs when it does. Only the
+ * first screenful of tiles is drawn; more are added as the teacher scrolls near the end of the list
+ * (or presses "Xem thêm"), so the page stays small. */
 (function () {
   "use strict";
 
@@ -16,11 +22,12 @@
     throw new Error("kho-stem-catalog.js needs kho-stem-text.js loaded before it (kho_stem/site/scripts.py)");
   }
   var KhoStem = window.KhoStem.requireParts("kho-stem-catalog.js", window.KhoStem, [
-    "fold", "understand", "suggest", "score", "prepareInBackground", "load", "element", "suggestionLine",
-    "filterCards", "countFor", "facetByKey", "classReadiness", "classGroups", "swapText", "missingText",
-    "sortOrder", "stateToHash", "hashToState"]);
+    "fold", "parseQuery", "understand", "suggest", "score", "prepareInBackground", "load", "loadSearchable",
+    "element", "suggestionLine", "filterCards", "countFor", "facetByKey", "classReadiness", "classGroups",
+    "swapText", "missingText", "sortOrder", "stateToHash", "hashToState"]);
   var element = KhoStem.element;
-  var PAGE_SIZE = 60;
+  var FIRST_TILES = Number(root.getAttribute("data-ks-first-tiles")); // both: kho_stem/site/catalog_page.py
+  var MORE_TILES = Number(root.getAttribute("data-ks-more-tiles"));
   var INVENTORY_KEY = "kho-stem:lop-em-co";
 
   var queryInput = root.querySelector("#ks-q");
@@ -32,14 +39,17 @@
   var resultsButton = root.querySelector("[data-ks-show-results]");
   var filtersPanel = root.querySelector("[data-ks-filters-panel]");
   var tileTemplate = root.querySelector("template[data-ks-tile]").content.firstElementChild;
+  var iconTemplates = root.querySelector("template[data-ks-topic-icons]");
   var siteRoot = root.getAttribute("data-ks-root");
   var sortSelect = root.querySelector("[data-ks-sort]");
   var suggestions = root.querySelector("[data-ks-suggestions]");
 
   var data, cards, facets, keys;
-  var shown = PAGE_SIZE;
+  var shown = FIRST_TILES;
   var lastQuery = null;
   var scores = null;
+  var lastFound = [];
+  var lastState = null;
   var missing = null; // per card: positions (data.classMaterials) of the materials the class does not have
   var swaps = null; // per card: [substitute, material] pairs the class uses instead
   var chosenSort = ""; // the order the teacher picked; none: relevance with a query, else the newest
@@ -120,9 +130,18 @@
   function update(options) {
     var started = performance.now();
     var state = readState();
-    if (!options || !options.keepPage) shown = PAGE_SIZE;
+    if (!options || !options.keepPage) shown = FIRST_TILES;
     if (state.q !== lastQuery) {
+      if (KhoStem.parseQuery(state.q).folded.length && !data.searchable) {
+        // The search text is not here yet: fetch it now, not after the first paint; its arrival
+        // runs this again (loadSearchText).
+        status.textContent = data.texts.textLoading;
+        writeAddress(state);
+        loadSearchText();
+        return;
+      }
       lastQuery = state.q;
+      // Read against the library's words (lexicon) and matched on the search text, both in it.
       var query = KhoStem.understand(state.q, data);
       scores = query.folded.length ? cards.map(function (card) { return KhoStem.score(card, query); }) : null;
     }
@@ -134,6 +153,7 @@
     showResults(found, state, ticked > 0 || state.classMode);
     showSort(state);
     writeAddress(state);
+    root.setAttribute("data-ks-results-for", state.q); // which query the tiles on screen answer
     root.setAttribute("data-ks-update-ms", (performance.now() - started).toFixed(1));
   }
 
@@ -150,6 +170,16 @@
   }
 
   /* -- results ---------------------------------------------------------------------------------- */
+  /* A card without a cover shows the picture of its first topic, as the static lists do. */
+  function topicIcon(card) {
+    var code = KhoStem.facetByKey(data, keys.topics).values[card[keys.topics][0]][0];
+    var icons = iconTemplates ? iconTemplates.content.children : [];
+    for (var i = 0; i < icons.length; i++) {
+      if (icons[i].getAttribute("data-ks-topic") === code) return icons[i].cloneNode(true);
+    }
+    return null;
+  }
+
   /* A clone of the page's tile template, filled in: its badge texts and separator come with it. */
   function tile(card, index, state) {
     var item = tileTemplate.cloneNode(true);
@@ -158,7 +188,13 @@
       image.src = siteRoot + card.i[0];
       if (card.i[1]) { image.width = card.i[1]; image.height = card.i[2]; }
     } else {
-      image.remove();
+      var icon = topicIcon(card);
+      if (icon) {
+        icon.removeAttribute("data-ks-topic");
+        image.parentNode.replaceChild(icon, image);
+      } else {
+        image.remove();
+      }
     }
     var link = item.querySelector(".ks-tile__title");
     link.textContent = card.t;
@@ -225,6 +261,8 @@
   }
 
   function showResults(found, state, filtered) {
+    lastFound = found;
+    lastState = state;
     var visible = found.slice(0, shown);
     results.textContent = "";
     suggestions.textContent = "";
@@ -246,15 +284,43 @@
       results.appendChild(tileList(visible, state));
     }
     if (found.length) {
-      status.textContent = "Tìm thấy " + found.length + " hoạt động" +
-        (found.length > visible.length ? ", đang hiện " + visible.length : "") + ".";
+      status.textContent = "Tìm thấy " + found.length + " hoạt động.";
     } else {
       showNothingFound(state, filtered);
     }
     resultsButton.textContent = "Xem " + found.length + " hoạt động";
-    more.hidden = found.length <= visible.length;
-    more.textContent = "Xem thêm " + Math.min(PAGE_SIZE, found.length - visible.length) + " hoạt động";
+    showMoreButton(visible.length);
   }
+
+  function showMoreButton(visible) {
+    more.hidden = lastFound.length <= visible;
+    more.textContent = "Xem thêm " + Math.min(MORE_TILES, lastFound.length - visible) + " hoạt động";
+    if (moreObserver) {
+      // Observing anew reports at once whether the button is still near the screen.
+      moreObserver.unobserve(more);
+      if (!more.hidden) moreObserver.observe(more);
+    }
+  }
+
+  /* The next tiles of the same results, added below the ones drawn (class mode redraws its groups). */
+  function showMore() {
+    var from = Math.min(shown, lastFound.length);
+    shown += MORE_TILES;
+    var list = results.querySelector("ul.ks-tiles");
+    if (lastState.classMode || !list) {
+      showResults(lastFound, lastState);
+      return;
+    }
+    var next = lastFound.slice(from, shown);
+    next.forEach(function (index) { list.appendChild(tile(cards[index], index, lastState)); });
+    showMoreButton(from + next.length);
+  }
+
+  // The end of the list coming within a screen of view adds more tiles; the button stays for
+  // keyboards and for browsers without IntersectionObserver.
+  var moreObserver = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    if (entries.some(function (entry) { return entry.isIntersecting; }) && !more.hidden) showMore();
+  }, { rootMargin: "0px 0px 100% 0px" }) : null;
 
   /* -- narrowing long lists (materials) --------------------------------------------------------- */
   function setUpListFilters() {
@@ -298,7 +364,6 @@
     computeMissing();
     applyAddress();
     update();
-    KhoStem.prepareInBackground(cards);
 
     root.querySelector("[data-ks-query-form]").addEventListener("submit", function (event) { event.preventDefault(); });
     queryInput.addEventListener("input", function () { update(); });
@@ -313,7 +378,7 @@
     });
     classForm.addEventListener("submit", function (event) { event.preventDefault(); });
     sortSelect.addEventListener("change", function () { chosenSort = sortSelect.value; update(); });
-    more.addEventListener("click", function () { shown += PAGE_SIZE; update({ keepPage: true }); });
+    more.addEventListener("click", showMore);
     // On a phone the open filters push the results a screen or more down: this button, kept in view
     // at the bottom of the filters, folds them and brings the results up.
     resultsButton.addEventListener("click", function () {
@@ -329,7 +394,28 @@
       // On phones the filters start folded, so the results are on the first screen.
       filtersPanel.open = false;
     }
+    performance.mark("ks-ready");
     root.setAttribute("data-ks-ready", "");
+    // The search text once the first view is on screen: it must not delay the tiles and counts.
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        performance.mark("ks-painted"); // the first view is on screen (bench/catalog.py reads both marks)
+        loadSearchText();
+      }, 0);
+    });
+  }
+
+  var textRequested = false;
+  function loadSearchText() {
+    if (textRequested) return;
+    textRequested = true;
+    KhoStem.loadSearchable(root.getAttribute("data-ks-data"), root.getAttribute("data-ks-text"), function () {
+      root.setAttribute("data-ks-searchable", "");
+      KhoStem.prepareInBackground(cards);
+      if (queryInput.value.trim() !== lastQuery) update({ keepPage: true });
+    }, function () {
+      status.textContent = data.texts.textFailed;
+    });
   }
 
   KhoStem.load(root.getAttribute("data-ks-data"), start, function () {

@@ -1,7 +1,8 @@
 /* Kho học liệu STEM mầm non: reading what a teacher typed against the library's own words (pure
  * logic, no page).
  *
- * The catalog data carries the library's syllables (most used first) and the synonym groups of
+ * The search text (window.KhoStemText, attached to the data by attachText in kho-stem-text.js)
+ * carries the library's syllables (most used first) and the synonym groups of
  * content/taxonomy/synonyms.yml (kho_stem/site/search_data.py). With them a query becomes a list of
  * slots, each with its alternatives, which kho-stem-text.js's score() ranks cards by:
  * - a word typed without spaces, which cannot be one syllable, is split into the library's

@@ -1,8 +1,10 @@
 /* Kho học liệu STEM mầm non: the search box in the header of every page, and the data loader.
  *
- * The matching itself is in kho-stem-text.js, loaded before this one. The data (window.KhoStemData)
- * is a plain script loaded on demand, never fetch()ed, so search works from file:// (an offline copy
- * on a USB stick) as well as from a web server. */
+ * The matching itself is in kho-stem-text.js, loaded before this one. The data are plain scripts
+ * loaded on demand, never fetch()ed, so search works from file:// (an offline copy on a USB stick)
+ * as well as from a web server: window.KhoStemData (tiles and facets, what the catalog's first view
+ * needs) and window.KhoStemText (the search text, lower-cased, split and folded at build time; the
+ * order and shape: kho_stem/site/search_data.py). */
 (function () {
   "use strict";
 
@@ -10,32 +12,44 @@
     throw new Error("kho-stem-search.js needs kho-stem-text.js loaded before it (kho_stem/site/scripts.py)");
   }
   var KhoStem = window.KhoStem.requireParts("kho-stem-search.js", window.KhoStem,
-    ["understand", "suggest", "ranked", "prepareInBackground"]);
+    ["understand", "suggest", "ranked", "prepareInBackground", "attachText"]);
   var ranked = KhoStem.ranked;
   var prepareInBackground = KhoStem.prepareInBackground;
 
-  var waiting = [];
-  var loading = false;
-  /* Calls back with the library data, loading its script the first time. */
-  function load(url, callback, failed) {
-    if (window.KhoStemData) return callback(window.KhoStemData);
-    waiting.push([callback, failed]);
-    if (loading) return;
-    loading = true;
+  var waiting = {}; // by script address: the callbacks waiting for it, while it loads
+  /* Calls back with window[name], loading the script at ``url`` that sets it the first time. */
+  function loadScript(url, name, callback, failed) {
+    if (window[name]) return callback(window[name]);
+    var calls = waiting[url];
+    if (calls) return calls.push([callback, failed]);
+    calls = waiting[url] = [[callback, failed]];
     var script = document.createElement("script");
     script.src = url;
     script.onload = function () {
-      var calls = waiting;
-      waiting = [];
-      calls.forEach(function (call) { call[0](window.KhoStemData); });
+      delete waiting[url];
+      calls.forEach(function (call) { call[0](window[name]); });
     };
     script.onerror = function () {
-      loading = false;
-      var calls = waiting;
-      waiting = [];
+      delete waiting[url];
       calls.forEach(function (call) { if (call[1]) call[1](); });
     };
     document.head.appendChild(script);
+  }
+
+  /* Calls back with the library data: tiles and facets, enough for the catalog's first view. */
+  function load(url, callback, failed) {
+    loadScript(url, "KhoStemData", callback, failed);
+  }
+
+  /* Calls back with the library data once it can be searched: the data, then its search text. */
+  function loadSearchable(dataUrl, textUrl, callback, failed) {
+    load(dataUrl, function (data) {
+      if (data.searchable) return callback(data);
+      loadScript(textUrl, "KhoStemText", function (text) {
+        if (!data.searchable) KhoStem.attachText(data, text);
+        callback(data);
+      }, failed);
+    }, failed);
   }
 
   function element(tag, className, text) {
@@ -60,6 +74,7 @@
   }
 
   KhoStem.load = load;
+  KhoStem.loadSearchable = loadSearchable;
   KhoStem.element = element;
   KhoStem.suggestionLine = suggestionLine;
 
@@ -126,17 +141,21 @@
       }
     }
 
-    function search() {
-      load(box.getAttribute("data-ks-data"), run, function () {
+    function whenSearchable(callback) {
+      loadSearchable(box.getAttribute("data-ks-data"), box.getAttribute("data-ks-text"), callback, function () {
         meta.textContent = "Không tải được dữ liệu tìm kiếm.";
       });
+    }
+
+    function search() {
+      whenSearchable(run);
     }
 
     var prepared = false;
     input.addEventListener("focus", function () {
       setOpen(true);
       search();
-      load(box.getAttribute("data-ks-data"), function (data) {
+      whenSearchable(function (data) {
         if (prepared) return;
         prepared = true;
         prepareInBackground(data.cards);
@@ -148,7 +167,7 @@
       window.location.href = catalog + "#q=" + encodeURIComponent(input.value.trim());
     });
     form.addEventListener("reset", function () {
-      setTimeout(function () { run(); input.focus(); }, 0);
+      setTimeout(function () { search(); input.focus(); }, 0);
     });
     if (toggle) {
       // The magnifier button on phones toggles the search: put the cursor in the box.

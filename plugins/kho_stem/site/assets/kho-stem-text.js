@@ -251,6 +251,27 @@
     return { total: found.length, top: found.slice(0, limit).map(function (hit) { return entries[hit[1]]; }) };
   }
 
+  /* Gives the catalog data (window.KhoStemData) its search text (window.KhoStemText, made by
+   * kho_stem/site/search_data.py): each card, by position, its fields as written and folded, in the
+   * form prepare() would make them (so prepare() has nothing to do), and its pairs; the pages; the
+   * lexicon kho-stem-query.js reads queries against. */
+  function attachText(data, text) {
+    var cards = data.cards;
+    for (var i = 0; i < cards.length; i++) {
+      var fields = text.cards[i];
+      cards[i]._exact = fields.slice(0, WEIGHTS.length);
+      cards[i]._folded = fields.slice(WEIGHTS.length, 2 * WEIGHTS.length);
+      cards[i].p = fields[2 * WEIGHTS.length];
+    }
+    data.pages = text.pages.map(function (page) {
+      return { u: page.u, t: page.t, _exact: page.f.slice(0, WEIGHTS.length), _folded: page.f.slice(WEIGHTS.length) };
+    });
+    data.lexicon = text.lexicon;
+    delete data._lexicon; // kho-stem-query.js's lookup, built from the lexicon
+    data.searchable = true;
+    return data;
+  }
+
   /* Prepare entries a slice at a time while the page is idle, so the first keystroke is fast. */
   function prepareInBackground(entries) {
     var next = 0;
@@ -278,6 +299,7 @@
     parseQuery: parseQuery,
     PAIR_TIER: PAIR_TIER,
     prepare: prepare,
+    attachText: attachText,
     score: score,
     ranked: ranked,
     prepareInBackground: prepareInBackground,
