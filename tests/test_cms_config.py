@@ -96,7 +96,8 @@ def test_a_term_or_field_added_to_the_data_reaches_the_form(tmp_path):
     shutil.copytree(ROOT / "content" / "taxonomy", folder)
     topics = folder / "topics.yml"
     topics.write_text(topics.read_text(encoding="utf-8") + (
-        "  - code: mua-he\n    label: Mùa hè\n    label_en: Summer\n    description: Hoạt động mùa hè.\n"
+        "  - code: mua-he\n    label: Mùa hè\n    label_en: Summer\n    icon: material/weather-sunny\n"
+        "    description: Hoạt động mùa hè.\n"
         "    ages: [4-5, 5-6]\n    ref_2860: chưa đối chiếu\n"), encoding="utf-8")
     fields = folder / "fields.yml"
     text = fields.read_text(encoding="utf-8")

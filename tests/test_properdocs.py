@@ -54,7 +54,10 @@ def _environment() -> dict[str, str]:
 def _build(generator: str, config: Path, site: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """``<generator> build --strict`` in a subprocess (``python -m`` of this interpreter)."""
     command = [sys.executable, "-m", generator, "build", "--strict", "-f", str(config), "-d", str(site), *options]
-    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=_environment(),
+    env = _environment()
+    if "--no-directory-urls" in options:
+        env["KHO_STEM_EDITOR"] = "0"  # as `build.py offline` builds it: the web form needs GitHub
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env,
                           timeout=BUILD_TIMEOUT, check=False)
 
 
@@ -121,6 +124,8 @@ def starter_project(tmp_path_factory) -> Path:
     for name in ("activities", "content"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    # The web form's script comes from npm (scripts/test.sh runs `npm ci`): both generators build it.
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return project
 
 
