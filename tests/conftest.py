@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +68,42 @@ def browser():
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+# Requests a copy opened from a folder may make: its own files, and the blobs its pages download.
+ONLY_FILES = re.compile(r"^(?!file:|blob:|data:).*")
+
+
+class Watcher:
+    """Opens pages, each in a browser context of its own (its own storage), and collects what must not
+    happen in them: a request matching ``refuse`` (refused), an uncaught page error, a console error."""
+
+    def __init__(self, browser: Any, refuse: str | re.Pattern[str] | None):
+        self.browser = browser
+        self.refuse = refuse
+        self.problems: list[str] = []
+        self.contexts: list[Any] = []
+
+    def page(self, **context_options: Any) -> Any:
+        context = self.browser.new_context(**context_options)
+        self.contexts.append(context)
+        if self.refuse is not None:
+            context.route(self.refuse, self._refused)
+        opened = context.new_page()
+        opened.on("pageerror", lambda error: self.problems.append(f"error: {error}"))
+        opened.on("console", lambda note: self.problems.append(note.text) if note.type == "error" else None)
+        return opened
+
+    def _refused(self, route: Any) -> None:
+        self.problems.append(f"request: {route.request.url}")
+        route.abort()
+
+
+@contextmanager
+def watched(browser: Any, refuse: str | re.Pattern[str] | None = ONLY_FILES) -> Iterator[Watcher]:
+    """A ``Watcher`` whose pages are closed at the end of the block, which then fails on any problem."""
+    watcher = Watcher(browser, refuse)
+    yield watcher
+    for context in watcher.contexts:
+        context.close()
+    assert not watcher.problems, "in the browser:\n" + "\n".join(watcher.problems)

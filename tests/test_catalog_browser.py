@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from conftest import HAS_CHROMIUM, ROOT, VALID_CARD, edit, record_review, served
+from conftest import HAS_CHROMIUM, ONLY_FILES, ROOT, VALID_CARD, edit, record_review, served, watched
 from kho_stem.site.search_texts import SEARCH_TEXTS
 from kho_stem.text import fold
 
@@ -90,35 +92,28 @@ class Site:
         return self.base + page
 
 
-@pytest.fixture(scope="module", params=["http", "file"])
-def site(request, tmp_path_factory):
-    directory_urls = request.param == "http"
-    folder = _build(tmp_path_factory.mktemp(request.param), directory_urls)
-    if directory_urls:
+@contextmanager
+def opened_as(kind: str, folder: Path) -> Iterator[Site]:
+    """The built ``folder`` served over http (a school's web server) or opened from file:// (a USB stick)."""
+    if kind == "http":
         with served(folder) as base:
             yield Site(base, True)
     else:
         yield Site(folder.as_uri() + "/", False)
 
 
+@pytest.fixture(scope="module", params=["http", "file"])
+def site(request, tmp_path_factory):
+    with opened_as(request.param, _build(tmp_path_factory.mktemp(request.param), request.param == "http")) as site:
+        yield site
+
+
 @pytest.fixture
 def page(browser, site):
-    # Tall enough that every filter is on screen: clicks are not hidden under the sticky header.
-    context = browser.new_context(viewport={"width": 1366, "height": 2400})
-    opened = context.new_page()
-    problems: list[str] = []
-    opened.on("pageerror", lambda error: problems.append(f"error: {error}"))
-    opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    if site.offline:
-        # No network at all: anything that is not a file of the copy is refused and reported.
-        def refuse(route):
-            problems.append(f"request: {route.request.url}")
-            route.abort()
-
-        context.route("http*://**", refuse)
-    yield opened
-    context.close()
-    assert problems == []
+    # No network from file://: anything that is not a file of the copy is refused and reported.
+    with watched(browser, ONLY_FILES if site.offline else None) as watcher:
+        # Tall enough that every filter is on screen: clicks are not hidden under the sticky header.
+        yield watcher.page(viewport={"width": 1366, "height": 2400})
 
 
 def open_catalog(page, site, address: str = "") -> None:

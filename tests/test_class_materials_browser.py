@@ -12,9 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_catalog_browser import MKDOCS_YML, Site, open_catalog, tick, titles
+from test_catalog_browser import MKDOCS_YML, open_catalog, opened_as, tick, titles
 
-from conftest import HAS_CHROMIUM, ROOT, VALID_CARD, edit, served
+from conftest import HAS_CHROMIUM, ONLY_FILES, ROOT, VALID_CARD, edit, watched
 
 if not HAS_CHROMIUM:
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
@@ -57,28 +57,15 @@ def _build(root: Path, directory_urls: bool) -> Path:
 
 @pytest.fixture(scope="module", params=["http", "file"])
 def site(request, tmp_path_factory):
-    directory_urls = request.param == "http"
-    folder = _build(tmp_path_factory.mktemp(request.param), directory_urls)
-    if directory_urls:
-        with served(folder) as base:
-            yield Site(base, True)
-    else:
-        yield Site(folder.as_uri() + "/", False)
+    with opened_as(request.param, _build(tmp_path_factory.mktemp(request.param), request.param == "http")) as site:
+        yield site
 
 
 @pytest.fixture
 def page(browser, site):
     """A school PC's window; from file:// every network request is refused and reported."""
-    context = browser.new_context(viewport={"width": 1366, "height": 2400})
-    opened = context.new_page()
-    problems: list[str] = []
-    opened.on("pageerror", lambda error: problems.append(f"error: {error}"))
-    opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    if site.offline:
-        context.route("http*://**", lambda route: (problems.append(f"request: {route.request.url}"), route.abort()))
-    yield opened
-    context.close()
-    assert problems == []
+    with watched(browser, ONLY_FILES if site.offline else None) as watcher:
+        yield watcher.page(viewport={"width": 1366, "height": 2400})
 
 
 def _groups(page) -> dict[str, list[str]]:

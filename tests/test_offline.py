@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import HAS_CHROMIUM, ROOT, served
+from conftest import HAS_CHROMIUM, ROOT, served, watched
 from kho_stem.outputs.offline import FOLDER, README_NAME
 
 _LINK = re.compile(r'<(\w+)\b[^>]*?\b(?:href|src)="([^"]+)"')
@@ -89,20 +89,8 @@ needs_chromium = pytest.mark.skipif(not HAS_CHROMIUM, reason="Debian's chromium 
 @pytest.fixture
 def offline_page(browser):
     """A page that may read files only: every other request is refused and recorded."""
-    context = browser.new_context(viewport={"width": 1366, "height": 2400})
-    page = context.new_page()
-    problems: list[str] = []
-
-    def refuse(route):
-        problems.append(f"request: {route.request.url}")
-        route.abort()
-
-    context.route(re.compile(r"^(?!file:).*"), refuse)
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(f"error: {error}"))
-    yield page
-    context.close()
-    assert problems == []
+    with watched(browser) as watcher:
+        yield watcher.page(viewport={"width": 1366, "height": 2400})
 
 
 @needs_chromium

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HAS_CHROMIUM, ROOT, VALID_CARD, edit
+from conftest import HAS_CHROMIUM, ROOT, VALID_CARD, edit, watched
 
 if not HAS_CHROMIUM or not shutil.which("pdftotext") or not shutil.which("pdfinfo"):
     pytest.skip("needs Debian's chromium and poppler-utils (scripts/test.sh installs them)", allow_module_level=True)
@@ -76,27 +76,8 @@ def url(site: Path, page: str) -> str:
 @pytest.fixture
 def open_context(browser):
     """A fresh browser (its own storage), with the network cut; reports page errors at the end."""
-    contexts = []
-    problems: list[str] = []
-
-    def opener(width: int = 1366):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-
-        def refuse(route):
-            problems.append(f"request: {route.request.url}")
-            route.abort()
-
-        context.route(re.compile(r"^(?!file:).*"), refuse)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: problems.append(f"error: {error}"))
-        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
-    assert problems == []
+    with watched(browser) as watcher:
+        yield lambda width=1366: watcher.page(viewport={"width": width, "height": 900})
 
 
 def open_plan(page, site: Path, address: str = "") -> None:

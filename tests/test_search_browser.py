@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, HAS_CHROMIUM, ROOT
+from conftest import FIXTURES, HAS_CHROMIUM, ROOT, watched
 
 if not HAS_CHROMIUM:
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
@@ -31,20 +31,8 @@ def offline_site(tmp_path_factory):
 
 @pytest.fixture
 def page(browser, offline_site):
-    context = browser.new_context(viewport={"width": 1366, "height": 1600})
-    opened = context.new_page()
-    problems: list[str] = []
-    opened.on("pageerror", lambda error: problems.append(f"error: {error}"))
-    opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-
-    def refuse(route):
-        problems.append(f"request: {route.request.url}")
-        route.abort()
-
-    context.route("http*://**", refuse)
-    yield opened
-    context.close()
-    assert problems == []
+    with watched(browser) as watcher:
+        yield watcher.page(viewport={"width": 1366, "height": 1600})
 
 
 def open_catalog(page, base: str, address: str = "") -> None:

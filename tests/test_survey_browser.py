@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HAS_CHROMIUM, ROOT
+from conftest import HAS_CHROMIUM, ROOT, watched
 
 if not HAS_CHROMIUM or not shutil.which("pdftotext") or not shutil.which("pdfinfo"):
     pytest.skip("needs Debian's chromium and poppler-utils (scripts/test.sh installs them)", allow_module_level=True)
@@ -28,20 +28,8 @@ def copy(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 1800}, accept_downloads=True)
-    opened = context.new_page()
-    problems: list[str] = []
-
-    def refuse(route):
-        problems.append(f"request: {route.request.url}")
-        route.abort()
-
-    context.route(re.compile(r"^(?!file:|blob:).*"), refuse)
-    opened.on("pageerror", lambda error: problems.append(f"error: {error}"))
-    opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    yield opened
-    context.close()
-    assert problems == []
+    with watched(browser) as watcher:
+        yield watcher.page(viewport={"width": 1366, "height": 1800}, accept_downloads=True)
 
 
 def _school_row(page) -> str:

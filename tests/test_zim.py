@@ -21,7 +21,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import pytest
 from PIL import Image
 
-from conftest import HAS_CHROMIUM, ROOT, record_review
+from conftest import HAS_CHROMIUM, ROOT, record_review, watched
 from kho_stem.cli import main
 from kho_stem.diagnostics.problems import DiagnosticError
 from kho_stem.outputs import (
@@ -382,39 +382,30 @@ def test_kiwix_full_text_search_finds_a_card_by_a_title_word(kiwix: str):
 @needs_kiwix
 @needs_chromium
 def test_a_teacher_uses_the_library_inside_kiwix_serve(browser, kiwix: str):
-    context = browser.new_context(viewport={"width": 1366, "height": 2400})
-    page = context.new_page()
-    problems: list[str] = []
-
-    def refuse(route):
-        problems.append(f"request: {route.request.url}")
-        route.abort()
-
-    context.route(re.compile(rf"^(?!{re.escape(kiwix)}).*"), refuse)
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(f"error: {error}"))
-    page.goto(kiwix + "kho/")
-    page.get_by_role("link", name="Thư viện", exact=True).first.click()
-    page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
-    page.fill("#ks-q", "thuyen giay")
-    first = page.locator("[data-ks-results] .ks-tile__title").first
-    assert "thuyền" in first.inner_text().lower()
-    first.click()
-    page.wait_for_url(re.compile(r"/kho/hoat-dong/[a-z0-9-]+/index\.html$"))
-    page.locator("#an-toan").wait_for()
-    assert "thuyền" in page.locator("h1").first.inner_text().lower()
-    images = page.locator("article img")
-    assert images.count() > 0
-    for index in range(images.count()):  # pictures load lazily: bring each into view
-        images.nth(index).scroll_into_view_if_needed()
-    page.wait_for_function("[...document.querySelectorAll('article img')].every(i => i.complete)")
-    assert page.evaluate("[...document.querySelectorAll('article img')].every(i => i.naturalWidth > 0)")
-    # The header's search loads the search data as a script file when first used.
-    page.click(".md-search__input")
-    page.keyboard.type("nam cham")
-    page.wait_for_function(
-        "(document.querySelector('[data-ks-search-list] h1') || {}).textContent?.toLowerCase().includes('nam châm')")
-    page.locator("[data-ks-search-list] a").first.click()
-    page.wait_for_url(re.compile(r"/kho/hoat-dong/.*nam-cham.*/index\.html$"))
-    context.close()
-    assert problems == []
+    only_kiwix = re.compile(rf"^(?!{re.escape(kiwix)}).*")
+    with watched(browser, only_kiwix) as watcher:
+        page = watcher.page(viewport={"width": 1366, "height": 2400})
+        page.goto(kiwix + "kho/")
+        page.get_by_role("link", name="Thư viện", exact=True).first.click()
+        page.wait_for_selector("[data-ks-catalog-page][data-ks-ready]", state="attached")
+        page.fill("#ks-q", "thuyen giay")
+        first = page.locator("[data-ks-results] .ks-tile__title").first
+        assert "thuyền" in first.inner_text().lower()
+        first.click()
+        page.wait_for_url(re.compile(r"/kho/hoat-dong/[a-z0-9-]+/index\.html$"))
+        page.locator("#an-toan").wait_for()
+        assert "thuyền" in page.locator("h1").first.inner_text().lower()
+        images = page.locator("article img")
+        assert images.count() > 0
+        for index in range(images.count()):  # pictures load lazily: bring each into view
+            images.nth(index).scroll_into_view_if_needed()
+        page.wait_for_function("[...document.querySelectorAll('article img')].every(i => i.complete)")
+        assert page.evaluate("[...document.querySelectorAll('article img')].every(i => i.naturalWidth > 0)")
+        # The header's search loads the search data as a script file when first used.
+        page.click(".md-search__input")
+        page.keyboard.type("nam cham")
+        page.wait_for_function(
+            "(document.querySelector('[data-ks-search-list] h1') || {})"
+            ".textContent?.toLowerCase().includes('nam châm')")
+        page.locator("[data-ks-search-list] a").first.click()
+        page.wait_for_url(re.compile(r"/kho/hoat-dong/.*nam-cham.*/index\.html$"))
