@@ -4,4 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/_venv.sh base
+# The web form (bien-tap/) brings its script from npm; without npm the site is built without it.
+if command -v npm >/dev/null && { [ ! -d node_modules/@sveltia/cms ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 exec .venv/bin/python build.py serve "$@"
