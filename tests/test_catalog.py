@@ -296,3 +296,18 @@ def test_catalog_page_preloads_the_search_text_and_carries_each_topic_picture_on
     assert icons in html and icons.count("<svg") == len(taxonomy.topics.terms)
     for term in taxonomy.topics:
         assert f'data-ks-topic="{term.code}"><svg class="ks-icon" aria-hidden="true"' in icons
+
+
+def test_the_scripts_spell_no_text_a_teacher_reads():
+    """Every label, count and message the scripts show travels as data written once in Python (or on
+    the page). The one left, kho-stem-page.js's name for a scrolling region with no caption, runs on
+    every page before any data."""
+    # Comments, then string literals taken left to right, so that two strings never read as one.
+    comment = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
+    literal = re.compile(r"""(["'])(?:\\.|(?!\1)[^\\\n])*\1""")
+    spelling = set()
+    for script in sorted(JS_ASSETS.glob("*.js")):
+        code = comment.sub("", script.read_text(encoding="utf-8"))
+        if any(re.search("[À-ỹ]", found.group()) for found in literal.finditer(code)):
+            spelling.add(script.name)
+    assert spelling == {"kho-stem-page.js"}

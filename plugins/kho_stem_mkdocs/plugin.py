@@ -31,6 +31,7 @@ from kho_stem.site import (
     PAGE_SCRIPTS,
     PLAN_DATA_SCRIPT,
     SEARCH_TEXT_SCRIPT,
+    SEARCH_TEXTS,
     STYLESHEET,
     GeneratedPage,
     LibrarySite,
@@ -187,7 +188,8 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.reuse_stubs = last_to_change_markdown(config.plugins, self)
         linker = Linker(config.use_directory_urls)
         config.extra["kho_stem"] = {"data": DATA_SCRIPT, "text": SEARCH_TEXT_SCRIPT,
-                                    "catalog": linker.url(catalog_page()), "plan": plan_config(self.taxonomy)}
+                                    "catalog": linker.url(catalog_page()), "plan": plan_config(self.taxonomy),
+                                    "failed": SEARCH_TEXTS["textFailed"]}
         return config
 
     def _check(

@@ -12,9 +12,11 @@ from kho_stem.site.plan_parts import plan_config
 from kho_stem.site.print_parts import PrintSettings
 from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT, PAGE_SCRIPTS, PLAN_DATA_SCRIPT, SEARCH_TEXT_SCRIPT
 from kho_stem.site.search_data import PageEntry, page_entry
+from kho_stem.site.search_texts import SEARCH_TEXTS
 from kho_stem.site.urls import Linker, card_print_file, catalog_page
 
-__all__ = ["CATALOG_SCRIPTS", "DATA_SCRIPT", "EDITOR_FOLDER", "PAGE_SCRIPTS", "PLAN_DATA_SCRIPT", "SEARCH_TEXT_SCRIPT",
+__all__ = ["CATALOG_SCRIPTS", "DATA_SCRIPT", "EDITOR_FOLDER", "PAGE_SCRIPTS", "PLAN_DATA_SCRIPT", "SEARCH_TEXTS",
+           "SEARCH_TEXT_SCRIPT",
            "STYLESHEET", "EditorFiles", "GeneratedPage", "LibrarySite", "Linker", "PageEntry", "PrintSettings",
            "card_print_file", "catalog_page", "editor_files", "find_cms_package", "is_auth_url", "page_entry",
            "plan_config"]

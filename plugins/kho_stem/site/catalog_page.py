@@ -15,7 +15,7 @@ from kho_stem.site.listing import tile_template
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.print_parts import list_print_action
 from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT, SEARCH_TEXT_SCRIPT
-from kho_stem.site.search_texts import SEARCH_TEXTS, SORT_CONTROL, SORT_ORDERS
+from kho_stem.site.search_texts import DATA_FAILED, SEARCH_TEXTS, SORT_CONTROL, SORT_ORDERS
 from kho_stem.site.theme import BUTTON_CLASS, HIDE_TABLE_OF_CONTENTS
 from kho_stem.site.urls import Linker, cards_index_page, catalog_page
 from kho_stem.text import fold
@@ -121,7 +121,7 @@ def render_catalog_page(
     preload = f'<link rel="preload" href="{e(linker.href(here, SEARCH_TEXT_SCRIPT))}" as="script">\n'
     html = scope + preload + f"""<div class="ks-catalog" data-ks-catalog-page data-ks-root="{e(linker.root(here))}"
  data-ks-data="{e(linker.href(here, DATA_SCRIPT))}" data-ks-text="{e(linker.href(here, SEARCH_TEXT_SCRIPT))}"
- data-ks-first-tiles="{FIRST_TILES}" data-ks-more-tiles="{MORE_TILES}">
+ data-ks-first-tiles="{FIRST_TILES}" data-ks-more-tiles="{MORE_TILES}" data-ks-failed="{e(DATA_FAILED)}">
 <form class="ks-catalog__search" role="search" aria-label="Tìm trong thư viện" data-ks-query-form>
 <label for="ks-q">Tìm hoạt động</label>
 <input id="ks-q" type="search" name="q" placeholder="Ví dụ: nuoc, thuyen giay, nam cham" autocomplete="off"

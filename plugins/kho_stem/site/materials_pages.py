@@ -167,6 +167,7 @@ mục tối thiểu</a> để in.</p></noscript>
                 "waiting": "thẻ chưa đủ vật liệu",
                 "needed_by": "cần cho",
                 "cost": "chi phí các thẻ ghi",
+                "money": "{amount} đ",
                 "nothing": "Trường đã có đủ vật liệu cho mọi thẻ.",
                 "everyday": "lớp nào cũng có",
                 "csv_header": ["Mục", "Tên", "Giá trị"],

@@ -38,7 +38,24 @@ SEARCH_TEXTS = {
     # The catalog: a query typed before the search text (search-text.js) has arrived, or it failed.
     "textLoading": "Đang tải dữ liệu tìm kiếm…",
     "textFailed": "Không tải được dữ liệu tìm kiếm.",
+    # The catalog's counts, buttons and the line a printed list starts with ({count} a number).
+    "found": "Tìm thấy {count} hoạt động.",
+    "showFound": "Xem {count} hoạt động",
+    "showMore": "Xem thêm {count} hoạt động",
+    "ticked": "({count} đang chọn)",
+    "printQuery": "Từ khoá: {query}",
+    "printReviewed": "Chỉ thẻ đã duyệt",
+    "printEverything": "Mọi hoạt động",
+    # The header's search box.
+    "headerHint": "Gõ tên hoạt động, chủ đề hay vật liệu; có dấu hay không dấu đều được.",
+    "headerFound": "Tìm thấy {cards} hoạt động",
+    "headerFoundPages": "Tìm thấy {cards} hoạt động và {pages} trang",
+    "headerCard": "Hoạt động",
+    "headerPage": "Trang",
+    "headerAll": "Xem tất cả {count} hoạt động trong Thư viện",
 }
+# Shown when the catalog data itself cannot load: the page carries it (``data-ks-failed``), not the data.
+DATA_FAILED = "Không tải được dữ liệu thư viện."
 
 
 def sort_orders_data() -> list[dict[str, object]]:

@@ -149,7 +149,7 @@
     var found = filtered.found;
     showCounts(filtered.counts);
     var ticked = filters.querySelectorAll("input[type=checkbox]:checked").length;
-    root.querySelector("[data-ks-active-count]").textContent = ticked ? "(" + ticked + " đang chọn)" : "";
+    root.querySelector("[data-ks-active-count]").textContent = ticked ? data.texts.ticked.replace("{count}", ticked) : "";
     showResults(found, state, ticked > 0 || state.classMode);
     showSort(state);
     writeAddress(state);
@@ -284,17 +284,17 @@
       results.appendChild(tileList(visible, state));
     }
     if (found.length) {
-      status.textContent = "Tìm thấy " + found.length + " hoạt động.";
+      status.textContent = data.texts.found.replace("{count}", found.length);
     } else {
       showNothingFound(state, filtered);
     }
-    resultsButton.textContent = "Xem " + found.length + " hoạt động";
+    resultsButton.textContent = data.texts.showFound.replace("{count}", found.length);
     showMoreButton(visible.length);
   }
 
   function showMoreButton(visible) {
     more.hidden = lastFound.length <= visible;
-    more.textContent = "Xem thêm " + Math.min(MORE_TILES, lastFound.length - visible) + " hoạt động";
+    more.textContent = data.texts.showMore.replace("{count}", Math.min(MORE_TILES, lastFound.length - visible));
     if (moreObserver) {
       // Observing anew reports at once whether the button is still near the screen.
       moreObserver.unobserve(more);
@@ -338,7 +338,7 @@
   /* A printed list shows every result, under a line saying which filters made it. */
   function printEverything() {
     var state = readState();
-    var parts = state.q ? ["Từ khoá: " + state.q] : [];
+    var parts = state.q ? [data.texts.printQuery.replace("{query}", state.q)] : [];
     facets.forEach(function (facet) {
       var labels = controls(filters, facet.key).filter(function (box) { return box.checked; })
         .map(function (box) { return box.parentNode.querySelector("span").textContent; });
@@ -348,8 +348,9 @@
         : "";
       if (labels.length) parts.push(facet.legend + mode + ": " + labels.join(", "));
     });
-    if (state.reviewed) parts.push("Chỉ thẻ đã duyệt");
-    root.querySelector("[data-ks-print-filters]").textContent = parts.length ? parts.join(" · ") : "Mọi hoạt động";
+    if (state.reviewed) parts.push(data.texts.printReviewed);
+    root.querySelector("[data-ks-print-filters]").textContent = parts.length ? parts.join(" · ")
+      : data.texts.printEverything;
     shown = cards.length;
     update({ keepPage: true });
   }
@@ -419,6 +420,6 @@
   }
 
   KhoStem.load(root.getAttribute("data-ks-data"), start, function () {
-    status.textContent = "Không tải được dữ liệu thư viện.";
+    status.textContent = root.getAttribute("data-ks-failed");
   });
 })();

@@ -115,7 +115,7 @@
       var query = KhoStem.understand(input.value, data);
       list.textContent = "";
       if (!query.folded.length) {
-        meta.textContent = "Gõ tên hoạt động, chủ đề hay vật liệu; có dấu hay không dấu đều được.";
+        meta.textContent = data.texts.headerHint;
         return;
       }
       var cards = ranked(data.cards, query, CARD_RESULTS);
@@ -130,11 +130,12 @@
         if (line) meta.appendChild(line);
         return;
       }
-      meta.textContent = "Tìm thấy " + cards.total + " hoạt động" + (pages.total ? " và " + pages.total + " trang" : "");
-      cards.top.forEach(function (entry) { list.appendChild(result(entry, "Hoạt động")); });
-      pages.top.forEach(function (entry) { list.appendChild(result(entry, "Trang")); });
+      meta.textContent = (pages.total ? data.texts.headerFoundPages : data.texts.headerFound)
+        .replace("{cards}", cards.total).replace("{pages}", pages.total);
+      cards.top.forEach(function (entry) { list.appendChild(result(entry, data.texts.headerCard)); });
+      pages.top.forEach(function (entry) { list.appendChild(result(entry, data.texts.headerPage)); });
       if (cards.total > cards.top.length) {
-        var more = { t: "Xem tất cả " + cards.total + " hoạt động trong Thư viện", u: "", d: "" };
+        var more = { t: data.texts.headerAll.replace("{count}", cards.total), u: "", d: "" };
         var item = result(more, "");
         item.querySelector("a").href = catalog + "#q=" + encodeURIComponent(input.value.trim());
         list.appendChild(item);
@@ -143,7 +144,7 @@
 
     function whenSearchable(callback) {
       loadSearchable(box.getAttribute("data-ks-data"), box.getAttribute("data-ks-text"), callback, function () {
-        meta.textContent = "Không tải được dữ liệu tìm kiếm.";
+        meta.textContent = box.getAttribute("data-ks-failed");
       });
     }
 

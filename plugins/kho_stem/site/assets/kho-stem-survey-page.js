@@ -71,7 +71,7 @@
   school.value = state.school;
 
   function money(value) {
-    return value.toLocaleString("vi-VN") + " đ";
+    return labels.money.replace("{amount}", value.toLocaleString("vi-VN"));
   }
 
   function render() {
