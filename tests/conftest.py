@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ sys.path.insert(0, str(ROOT / "bench"))  # project.py: the starter cards cloned 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, served  # noqa: E402, F401 (tests import them here)
 from kho_stem.cards.card import slug_of  # noqa: E402
 from kho_stem.cards.reviews import Review, content_hash, load_reviews, write_reviews  # noqa: E402
+from kho_stem.diagnostics.problems import DiagnosticError  # noqa: E402
 from kho_stem.taxonomy.vocabularies import Taxonomy, load_taxonomy  # noqa: E402
 from kho_stem.validation.library import check_library, find_card_files  # noqa: E402
 
@@ -28,6 +30,21 @@ VALID_CARD = (FIXTURES / "valid-card.md").read_text(encoding="utf-8")
 @pytest.fixture(scope="session")
 def taxonomy() -> Taxonomy:
     return load_taxonomy(ROOT / "content" / "taxonomy")
+
+
+@pytest.fixture
+def taxonomy_copy(tmp_path: Path) -> Path:
+    """A copy of the taxonomy folder, to break on purpose."""
+    target = tmp_path / "taxonomy"
+    shutil.copytree(ROOT / "content" / "taxonomy", target)
+    return target
+
+
+def taxonomy_problems(folder: Path, language: str = "vi") -> list[str]:
+    """The located problems loading the taxonomy in ``folder`` reports, paths shown relative to it."""
+    with pytest.raises(DiagnosticError) as caught:
+        load_taxonomy(folder)
+    return [problem.render(language).replace(folder.as_posix() + "/", "") for problem in caught.value.problems]
 
 
 def edit(text: str, old: str, new: str) -> str:

@@ -4,29 +4,13 @@ message, and pages inline the SVG hidden from screen readers."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from kho_stem.diagnostics import DiagnosticError
+from conftest import taxonomy_problems
 from kho_stem.site.icons import inline_icon, term_icon
 from kho_stem.taxonomy.icons import closest_icon, icon_file
-from kho_stem.taxonomy.vocabularies import load_taxonomy
-
-
-@pytest.fixture
-def taxonomy_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "taxonomy"
-    shutil.copytree(ROOT / "content" / "taxonomy", target)
-    return target
-
-
-def _problems(folder: Path, language: str = "vi") -> list[str]:
-    with pytest.raises(DiagnosticError) as caught:
-        load_taxonomy(folder)
-    return [problem.render(language).replace(folder.as_posix() + "/", "") for problem in caught.value.problems]
 
 
 def _line_of(file: Path, text: str) -> int:
@@ -55,11 +39,12 @@ def test_a_misspelt_icon_is_refused_where_it_is_written_with_a_suggestion(taxono
     path.write_text(path.read_text(encoding="utf-8").replace("icon: material/paw", "icon: material/pawz"),
                     encoding="utf-8")
     line = _line_of(path, "    icon: material/pawz")
-    assert _problems(taxonomy_copy) == [
+    assert taxonomy_problems(taxonomy_copy) == [
         f'topics.yml:{line}: icon: biểu tượng "material/pawz" không có trong bộ biểu tượng đi kèm Material for '
         'MkDocs (material/templates/.icons); ghi tên một tệp có sẵn ở đó, bỏ đuôi .svg, ví dụ "material/water" '
         '— có phải bạn muốn viết "material/paw"?']
-    assert _problems(taxonomy_copy, "en")[0].startswith(f'topics.yml:{line}: icon: icon "material/pawz" is not among')
+    in_english = taxonomy_problems(taxonomy_copy, "en")
+    assert in_english[0].startswith(f'topics.yml:{line}: icon: icon "material/pawz" is not among')
 
 
 @pytest.mark.parametrize("name", ["material/../../../etc/passwd", "nothing/paw", "paw", "material/Paw", ""])
@@ -68,7 +53,7 @@ def test_names_outside_the_icon_sets_are_refused(taxonomy_copy: Path, name: str)
     path.write_text(path.read_text(encoding="utf-8").replace("icon: material/tools", f'icon: "{name}"'),
                     encoding="utf-8")
     line = _line_of(path, f'    icon: "{name}"')
-    problems = _problems(taxonomy_copy)
+    problems = taxonomy_problems(taxonomy_copy)
     assert len(problems) == 1, problems
     assert problems[0].startswith(f'stem.yml:{line}: icon: biểu tượng "{name}" không có'), problems
     assert icon_file(name) is None
@@ -77,14 +62,15 @@ def test_names_outside_the_icon_sets_are_refused(taxonomy_copy: Path, name: str)
 def test_a_topic_or_stem_field_without_an_icon_is_refused(taxonomy_copy: Path):
     path = taxonomy_copy / "stem.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("    icon: material/crane\n", ""), encoding="utf-8")
-    assert _problems(taxonomy_copy) == [f"stem.yml:{_line_of(path, '  - code: E')}: items[3]: mục này thiếu `icon`"]
+    line = _line_of(path, "  - code: E")
+    assert taxonomy_problems(taxonomy_copy) == [f"stem.yml:{line}: items[3]: mục này thiếu `icon`"]
 
 
 def test_an_icon_that_is_not_text_is_refused(taxonomy_copy: Path):
     path = taxonomy_copy / "ages.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("icon: material/baby-face-outline",
                                                              "icon: [material/baby-face-outline]"), encoding="utf-8")
-    problems = _problems(taxonomy_copy)
+    problems = taxonomy_problems(taxonomy_copy)
     assert len(problems) == 1 and "icon: `icon` phải là một dòng chữ" in problems[0]
 
 

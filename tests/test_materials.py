@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, taxonomy_problems
 from kho_stem.cards import load_reviews
 from kho_stem.catalog.facts import MaterialNames, library_facts, material_name
-from kho_stem.diagnostics.problems import DiagnosticError
 from kho_stem.site.class_materials import class_materials
 from kho_stem.taxonomy import load_taxonomy
 from kho_stem.validation import check_library, find_card_files
@@ -80,22 +79,12 @@ def test_names_match_whole_words_with_their_diacritics(taxonomy):
     assert names.common_name("nồi nước sôi để luộc bánh, đun ở bếp ăn của trường") == "nồi"
 
 
-@pytest.fixture
-def taxonomy_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "taxonomy"
-    shutil.copytree(ROOT / "content" / "taxonomy", target)
-    return target
-
-
 def _problems(folder: Path, old: str, new: str) -> list[str]:
     path = folder / "materials.yml"
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DiagnosticError) as caught:
-        load_taxonomy(folder)
-    prefix = folder.as_posix() + "/"
-    return [p.render().replace(prefix, "") for p in caught.value.problems]
+    return taxonomy_problems(folder)
 
 
 def _line(folder: Path, text: str) -> int:

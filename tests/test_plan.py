@@ -5,21 +5,18 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from test_catalog import load_cards
 
-from conftest import ROOT, VALID_CARD, edit
+from conftest import ROOT, VALID_CARD, edit, taxonomy_problems
 from kho_stem.catalog.facts import library_facts
-from kho_stem.diagnostics.problems import DiagnosticError
 from kho_stem.site.plan_data import DATA_GLOBAL, PRINT_GLOBAL, TEXTS, card_print_script, plan_data, plan_data_script
 from kho_stem.site.plan_page import render_plan_page
 from kho_stem.site.plan_parts import ADD_TEXT, ADDED_TEXT, STORAGE_KEY, plan_button, plan_config
 from kho_stem.site.scripts import PLAN_DATA_SCRIPT, PLAN_SCRIPTS
 from kho_stem.site.urls import Linker
-from kho_stem.taxonomy.vocabularies import load_taxonomy
 
 ASSETS = ROOT / "plugins" / "kho_stem" / "site" / "assets"
 PLAN_JS = ("kho-stem-plan-core.js", "kho-stem-plan-button.js", "kho-stem-plan.js")
@@ -73,23 +70,9 @@ def test_the_plan_page_loads_its_data_then_its_scripts_and_says_everything_itsel
     assert "hidden" in plan_button(), "the button stays hidden until its script can make it work"
 
 
-@pytest.fixture
-def taxonomy_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "taxonomy"
-    shutil.copytree(ROOT / "content" / "taxonomy", target)
-    return target
-
-
-def _problems(folder: Path) -> list[str]:
-    with pytest.raises(DiagnosticError) as caught:
-        load_taxonomy(folder)
-    prefix = folder.as_posix() + "/"
-    return [p.render().replace(prefix, "") for p in caught.value.problems]
-
-
 def test_a_missing_weeks_file_is_named(taxonomy_copy: Path):
     (taxonomy_copy / "weeks.yml").unlink()
-    assert _problems(taxonomy_copy) == ["weeks.yml:1: thiếu tệp phân loại weeks.yml"]
+    assert taxonomy_problems(taxonomy_copy) == ["weeks.yml:1: thiếu tệp phân loại weeks.yml"]
 
 
 @pytest.mark.parametrize("name", ["weeks.yml", "weekdays.yml"])
@@ -97,7 +80,7 @@ def test_a_plan_list_without_items_is_located(taxonomy_copy: Path, name: str):
     path = taxonomy_copy / name
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("items:")] + "items: []\n", encoding="utf-8")
-    (problem,) = _problems(taxonomy_copy)
+    (problem,) = taxonomy_problems(taxonomy_copy)
     line = text[: text.index("items:")].count("\n") + 1
     assert problem.startswith(f"{name}:{line}: items: danh sách {name} của kế hoạch giáo viên không có mục nào")
     assert "thêm ít nhất một mục" in problem
@@ -106,5 +89,5 @@ def test_a_plan_list_without_items_is_located(taxonomy_copy: Path, name: str):
 def test_a_broken_weekday_is_located(taxonomy_copy: Path):
     path = taxonomy_copy / "weekdays.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("    label: Thứ 4\n", ""), encoding="utf-8")
-    (problem,) = _problems(taxonomy_copy)
+    (problem,) = taxonomy_problems(taxonomy_copy)
     assert problem.startswith("weekdays.yml:") and "label" in problem

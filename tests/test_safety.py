@@ -3,7 +3,6 @@ follow, negation in notes, the adult-only marker in the step that uses the item,
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -228,13 +227,6 @@ def test_every_hazard_names_its_source_and_durations_are_data(taxonomy):
     assert all(hazard.get("source") for hazard in taxonomy.hazards)
     assert taxonomy.adult_only_markers[0] == "việc của cô" and "chỉ người lớn" in taxonomy.adult_only_markers
     assert [taxonomy.typical_minutes(code) for code in taxonomy.ages.codes] == [15, 20, 25, 30]
-
-
-@pytest.fixture
-def taxonomy_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "taxonomy"
-    shutil.copytree(ROOT / "content" / "taxonomy", target)
-    return target
 
 
 def test_hazard_word_lists_are_checked(taxonomy_copy: Path):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from kho_stem.diagnostics.problems import DiagnosticError
+from conftest import taxonomy_problems
 from kho_stem.taxonomy.vocabularies import load_taxonomy
 
 
@@ -37,24 +35,10 @@ def test_primary_school_topic_is_only_for_the_oldest(taxonomy):
     assert taxonomy.topics["truong-tieu-hoc"].get("ages") == ["5-6"]
 
 
-@pytest.fixture
-def taxonomy_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "taxonomy"
-    shutil.copytree(ROOT / "content" / "taxonomy", target)
-    return target
-
-
-def _problems(folder: Path) -> list[str]:
-    with pytest.raises(DiagnosticError) as caught:
-        load_taxonomy(folder)
-    prefix = folder.as_posix() + "/"
-    return [p.render().replace(prefix, "") for p in caught.value.problems]
-
-
 def test_yaml_error_in_taxonomy(taxonomy_copy: Path):
     path = taxonomy_copy / "stem.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("label: Toán", "label: [Toán"), encoding="utf-8")
-    problems = _problems(taxonomy_copy)
+    problems = taxonomy_problems(taxonomy_copy)
     assert len(problems) == 1 and problems[0].startswith("stem.yml:21: lỗi cú pháp YAML")
 
 
@@ -62,7 +46,7 @@ def test_duplicate_and_missing_keys_in_taxonomy(taxonomy_copy: Path):
     path = taxonomy_copy / "groups.yml"
     text = path.read_text(encoding="utf-8").replace("code: cap-doi", "code: ca-lop").replace("    label: Cá nhân\n", "")
     path.write_text(text, encoding="utf-8")
-    assert _problems(taxonomy_copy) == [
+    assert taxonomy_problems(taxonomy_copy) == [
         'groups.yml:11: code: mã "ca-lop" bị lặp lại',
         "groups.yml:14: items[4]: mục này thiếu `label`",
     ]
@@ -71,12 +55,12 @@ def test_duplicate_and_missing_keys_in_taxonomy(taxonomy_copy: Path):
 def test_unknown_age_in_topic(taxonomy_copy: Path):
     path = taxonomy_copy / "topics.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("ages: [5-6]", "ages: [6-7]"), encoding="utf-8")
-    assert _problems(taxonomy_copy) == ['topics.yml:88: ages: "6-7" không có trong ages.yml']
+    assert taxonomy_problems(taxonomy_copy) == ['topics.yml:88: ages: "6-7" không có trong ages.yml']
 
 
 def test_missing_taxonomy_file(taxonomy_copy: Path):
     (taxonomy_copy / "hazards.yml").unlink()
-    problems = _problems(taxonomy_copy)
+    problems = taxonomy_problems(taxonomy_copy)
     assert any("thiếu tệp phân loại hazards.yml" in p for p in problems)
 
 
@@ -84,7 +68,7 @@ def test_field_referring_to_missing_vocabulary(taxonomy_copy: Path):
     path = taxonomy_copy / "fields.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("{vocabulary: groups}", "{vocabulary: nhom}"),
                     encoding="utf-8")
-    assert _problems(taxonomy_copy) == ['fields.yml:58: group: "nhom" không có trong content/taxonomy']
+    assert taxonomy_problems(taxonomy_copy) == ['fields.yml:58: group: "nhom" không có trong content/taxonomy']
 
 
 def test_deprecated_field_warns_but_does_not_fail(taxonomy_copy: Path, tmp_path: Path):
@@ -110,7 +94,7 @@ def test_a_word_list_written_as_plain_text_is_refused(taxonomy_copy: Path):
     text = path.read_text(encoding="utf-8")
     assert "    words: [vỏ chai nhựa]\n" in text
     path.write_text(text.replace("    words: [vỏ chai nhựa]\n", "    words: vỏ chai nhựa\n", 1), encoding="utf-8")
-    problems = _problems(taxonomy_copy)
+    problems = taxonomy_problems(taxonomy_copy)
     assert len(problems) == 1 and problems[0].startswith("materials.yml:")
     assert problems[0].endswith("words: `words` phải là một danh sách chữ, ví dụ [chai nhựa, vỏ chai]")
 
@@ -121,7 +105,7 @@ def test_a_material_without_words_is_refused(taxonomy_copy: Path):
     path.write_text(text.replace("    words: [vỏ chai nhựa]\n", "", 1), encoding="utf-8")
     # The item's line (the file's header comment documents the item fields above it).
     line = text.splitlines().index("  - code: chai-nhua") + 1
-    assert _problems(taxonomy_copy) == [f"materials.yml:{line}: items[1]: mục này thiếu `words`"]
+    assert taxonomy_problems(taxonomy_copy) == [f"materials.yml:{line}: items[1]: mục này thiếu `words`"]
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
@@ -141,7 +125,7 @@ def test_a_broken_html_policy_gets_a_located_message_not_a_traceback(taxonomy_co
     text = file.read_text(encoding="utf-8")
     assert old in text
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    problems = _problems(taxonomy_copy)
+    problems = taxonomy_problems(taxonomy_copy)
     assert any(p.startswith("html.yml:") and expected in p for p in problems), problems
 
 
@@ -164,7 +148,7 @@ def test_a_broken_synonym_group_gets_a_located_message(taxonomy_copy: Path, old:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
-    problems = _problems(taxonomy_copy)
+    problems = taxonomy_problems(taxonomy_copy)
     assert len(problems) == 1 and problems[0].startswith(expected), problems
 
 
