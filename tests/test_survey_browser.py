@@ -101,3 +101,15 @@ def test_the_survey_and_the_list_print_on_a4(page, copy: Path, tmp_path: Path):
         assert 1 <= pages <= pages_at_most, (path, pages)
         assert heading in text and "Tìm hoạt động" not in text and "Lọc danh sách" not in text, path
         page.emulate_media(media="screen")
+
+
+def test_a_damaged_saved_survey_starts_empty_without_an_error(page, copy: Path):
+    page.goto((copy / "danh-muc-vat-lieu" / "khao-sat" / "index.html").as_uri())
+    page.wait_for_selector("[data-ks-survey-items] input")
+    key = page.get_attribute("[data-ks-survey]", "data-ks-storage")
+    for damaged in ("{hỏng", '"chỉ một chuỗi"', '{"school": 5, "have": "kéo"}'):
+        page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, damaged])
+        page.reload()
+        page.wait_for_selector("[data-ks-survey-items] input")
+        assert page.locator("[data-ks-survey-items] input:not([disabled]):checked").count() == 0, damaged
+        assert re.search(r"\b0/42 thẻ", _school_row(page)), damaged
