@@ -228,6 +228,22 @@ def test_fold_strips_every_mark_not_only_those_with_a_combining_class():
     assert fold("Nu\u0301o\u031bc\u0903 \u20ddĐá") == "nuoc da"
 
 
+def test_fold_character_by_character_equals_folding_the_whole_text():
+    """fold() folds each character once and caches it: the same as decomposing the whole text."""
+    import random
+    import unicodedata
+
+    def whole(text: str) -> str:
+        decomposed = unicodedata.normalize("NFD", text.lower())
+        return "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M")).replace("đ", "d")
+
+    characters = [chr(code) for code in range(0x20, 0x3000) if not 0xD800 <= code < 0xE000]
+    picker = random.Random(2860)
+    texts = ["".join(picker.choices(characters, k=8)) for _ in range(5000)]
+    texts += ["ΣΟΦΟΣ Σ", "İstanbul ǅ ᾈ", "e\u0301\u0323 ℌ ﬁ", "Tiếng Việt: Đường, NƯỚC, Ủ ấm"]
+    assert [fold(text) for text in texts] == [whole(text) for text in texts]
+
+
 def test_vietnamese_labels_are_materials_own_but_for_back_to_top():
     import material
 

@@ -27,6 +27,7 @@ from docx.shared import Cm, Length, Mm, Pt, RGBColor
 from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run as DocxRun
 
 from kho_stem.outputs.lesson_plan import LessonPlan
 from kho_stem.outputs.lesson_plan_body import Block, Run, TableBlock
@@ -218,15 +219,15 @@ class _Writer:
         """A table with a bold header row that repeats on each page, and one row per entry."""
         table = self.table(1 + len(rows), len(header))
         for row_index, texts in enumerate((header, *rows)):
-            for cell, text in zip(table.rows[row_index].cells, texts, strict=True):
-                cell.paragraphs[0].add_run(text).bold = row_index == 0 or None
+            for cell, text in zip(_cells(table)[row_index], texts, strict=True):
+                _run(cell.paragraphs[0], text).bold = row_index == 0 or None
         _repeat_header(table.rows[0])
         _widths(table, widths)
 
     def labelled(self, label: str, value: str) -> Paragraph:
         paragraph = self.document.add_paragraph()
-        paragraph.add_run(f"{label}: ").bold = True
-        paragraph.add_run(value)
+        _run(paragraph, f"{label}: ").bold = True
+        _run(paragraph, value)
         return paragraph
 
     def bullets(self, items: Iterable[str], container: DocumentObject | _Cell | None = None) -> None:
@@ -254,9 +255,9 @@ class _Writer:
         _shade(cell, _SAFETY_SHADE)
         title = cell.paragraphs[0]
         title.paragraph_format.space_before = Pt(3)
-        title.add_run("LƯU Ý AN TOÀN").bold = True
+        _run(title, "LƯU Ý AN TOÀN").bold = True
         if plan.hazards:
-            cell.add_paragraph().add_run("Mối nguy: " + ", ".join(plan.hazards)).italic = True
+            _run(cell.add_paragraph(), "Mối nguy: " + ", ".join(plan.hazards)).italic = True
         self.bullets(plan.safety, cell)
         for paragraph in cell.paragraphs:
             paragraph.paragraph_format.keep_with_next = True
@@ -277,7 +278,7 @@ class _Writer:
         self.grid(("STT", "Nguyên vật liệu", "Số lượng", "Ghi chú"), rows, (Cm(1.4), Cm(7.1), Cm(3.5), Cm(4)))
         self.heading("2. Địa điểm", 2)
         place = plan.setting or "Giáo viên chọn nơi phù hợp"
-        self.document.add_paragraph(f"{place}. Hình thức: {plan.group.lower()}.")
+        _run(self.document.add_paragraph(), f"{place}. Hình thức: {plan.group.lower()}.")
 
     def activity(self, plan: LessonPlan) -> None:
         self.section("Tiến hành")
@@ -303,10 +304,10 @@ class _Writer:
     def body_table(self, block: TableBlock) -> None:
         columns = max(len(row) for row in block.rows)
         table = self.table(len(block.rows), columns)
-        for row_index, cells in enumerate(block.rows):
-            for column, runs in enumerate(cells):
-                paragraph = table.cell(row_index, column).paragraphs[0]
-                _add_runs(paragraph, runs, bold=row_index < block.header_rows)
+        cells = _cells(table)
+        for row_index, row in enumerate(block.rows):
+            for column, runs in enumerate(row):
+                _add_runs(cells[row_index][column].paragraphs[0], runs, bold=row_index < block.header_rows)
         for header in table.rows[: block.header_rows]:
             _repeat_header(header)
 
@@ -314,7 +315,7 @@ class _Writer:
         if not plan.observe:
             return
         self.section("Đánh giá")
-        self.document.add_paragraph("Cô quan sát và đánh dấu những biểu hiện trẻ làm được:")
+        _run(self.document.add_paragraph(), "Cô quan sát và đánh dấu những biểu hiện trẻ làm được:")
         rows = [(str(number), sign, "☐") for number, sign in enumerate(plan.observe, start=1)]
         self.grid(("STT", "Biểu hiện quan sát", "Đạt"), rows, (Cm(1.4), Cm(13.1), Cm(1.5)))
 
@@ -325,12 +326,12 @@ class _Writer:
                 self.heading(title, 2)
                 for part in text.split("\n\n"):
                     if part.strip():
-                        self.document.add_paragraph(" ".join(part.split()))
+                        _run(self.document.add_paragraph(), " ".join(part.split()))
 
     def source(self, plan: LessonPlan) -> None:
         paragraph = self.document.add_paragraph()
         paragraph.paragraph_format.space_before = Pt(12)
-        run = paragraph.add_run(f"Nguồn: Kho học liệu STEM mầm non. Tác giả: {plan.author}. "
+        run = _run(paragraph, f"Nguồn: Kho học liệu STEM mầm non. Tác giả: {plan.author}. "
                                 f"Giấy phép: {plan.license}.")
         run.italic = True
         run.font.size = Pt(11)
@@ -361,9 +362,27 @@ class _Numbering:
 
 
 def _paragraph(container: DocumentObject | _Cell, text: str, style_id: str) -> Paragraph:
-    paragraph = container.add_paragraph(text)
+    paragraph = container.add_paragraph()
+    if text:
+        _run(paragraph, text)
     paragraph._p.style = style_id
     return paragraph
+
+
+def _run(paragraph: Paragraph, text: str) -> DocxRun:
+    """``paragraph.add_run(text)``, written as python-docx writes it, without its reading ``text``
+    one character at a time (for tabs and line breaks), which was most of a giáo án's time."""
+    if not text or any(special in text for special in "\t\n\r"):
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    run._r.add_t(text)
+    return run
+
+
+def _cells(table: Table) -> list[list[_Cell]]:
+    """The cells by row: python-docx's ``table.cell``/``row.cells`` walk the whole table each time.
+    The tables here merge no cells."""
+    return [[_Cell(cell, table) for cell in row.tc_lst] for row in table._tbl.tr_lst]
 
 
 def _add_runs(paragraph: Paragraph, runs: tuple[Run, ...], bold: bool = False, code: bool = False) -> None:
@@ -374,7 +393,7 @@ def _add_runs(paragraph: Paragraph, runs: tuple[Run, ...], bold: bool = False, c
                 paragraph.add_run().add_break()
             if not part:
                 continue
-            written = paragraph.add_run(part)
+            written = _run(paragraph, part)
             written.bold = run.bold or bold or None
             written.italic = run.italic or None
             if run.code or code:
@@ -386,9 +405,9 @@ def _widths(table: Table, widths: tuple[Length, ...]) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-    for row in table.rows:
+    for row, cells in zip(table.rows, _cells(table), strict=True):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a material's row stays whole
-        for cell, width in zip(row.cells, widths, strict=True):
+        for cell, width in zip(cells, widths, strict=True):
             cell.width = width
 
 

@@ -40,21 +40,22 @@ def words_and_pairs(*texts: str) -> tuple[str, str]:
     for text in texts:
         for phrase in _PHRASE_BREAK.split(text.lower()):
             positions = [words.setdefault(word, len(words)) for word in _WORD.findall(phrase)]
-            pairs.update(dict.fromkeys(_position(a) + _position(b) for a, b in pairwise(positions)
-                                       if max(a, b) < PAIR_POSITIONS))
+            # A word past the last position has no code and makes no pair.
+            codes = [_POSITIONS[position] if position < PAIR_POSITIONS else "" for position in positions]
+            pairs.update(dict.fromkeys(first + second for first, second in pairwise(codes) if first and second))
     return " ".join(words), "".join(pairs)
 
 
-def _position(number: int) -> str:
-    return _DIGITS[number // 36] + _DIGITS[number % 36]
+_POSITIONS = [first + second for first in _DIGITS for second in _DIGITS]  # a position's two digits
 
 
 def library_syllables(texts: Iterable[str]) -> str:
     """Every syllable of ``texts`` as written (lower case, letters only), most used first, then in
     alphabetical order. The browser folds them: a query typed without spaces is split against them,
     a slip corrected to them, and a suggestion shown with the diacritics the library uses most."""
-    counts = Counter(word for text in texts for word in _WORD.findall(text.lower()) if _SYLLABLE.match(fold(word)))
-    return " ".join(sorted(counts, key=lambda word: (-counts[word], word)))
+    counts = Counter(word for text in texts for word in _WORD.findall(text.lower()))
+    syllables = [word for word in counts if _SYLLABLE.match(fold(word))]
+    return " ".join(sorted(syllables, key=lambda word: (-counts[word], word)))
 
 
 def synonym_alternatives(groups: Iterable[Iterable[str]]) -> list[list[str]]:
