@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Mapping
-from html.parser import HTMLParser
 from pathlib import Path
 
 from kho_stem.cards.card import Card
@@ -22,7 +21,9 @@ PublishedLookup = Callable[[Path], tuple[str, int | None, int | None]]
 _LIFTED_HEADINGS = {"h2": 2, "h3": 3, "h4": 4}
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                    "wbr"})
-# The sanitiser writes attributes as name="value" with quotes and ampersands escaped.
+# The sanitiser writes attributes as name="value" with quotes and ampersands escaped, and escapes
+# "<" and ">" in text: its output is read tag by tag with these patterns, no HTML parser needed.
+_ELEMENT_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*/?>')
 _IMG = re.compile(r'<img((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*/?>')
 _ATTRIBUTE = re.compile(r'([^\s=>/]+)(?:="([^"]*)")?')
 _TAG = re.compile(r"<[^>]*>")
@@ -42,20 +43,30 @@ def add_body(page: GeneratedPage, card: Card, linker: Linker, published_image: P
 
 def _split_top_level_headings(body: str) -> list[tuple[str, str]]:
     """``[("html", fragment) | ("markdown", heading line), ...]`` in page order."""
-    finder = _HeadingFinder()
-    finder.feed(body)
-    finder.close()
-    offsets = _line_offsets(body)
     parts: list[tuple[str, str]] = []
-    position = 0
-    for (start_line, start_col), (end_line, end_col), level, attrs in finder.headings:
-        start = offsets[start_line - 1] + start_col
-        end = body.index(">", offsets[end_line - 1] + end_col) + 1
-        parts.append(("html", body[position:start]))
-        parts.append(("markdown", _heading_markdown(level, body[start:end], attrs)))
-        position = end
+    position = depth = 0
+    opened: tuple[int, int, str] | None = None  # a top-level heading: where its tag starts, level, attributes
+    for tag in _ELEMENT_TAG.finditer(body):
+        closing, name = tag.group(1), tag.group(2).lower()
+        if name in _VOID:
+            continue
+        if not closing:
+            if depth == 0 and name in _LIFTED_HEADINGS:
+                opened = (tag.start(), _LIFTED_HEADINGS[name], tag.group(3))
+            depth += 1
+            continue
+        depth = max(depth - 1, 0)
+        if depth == 0 and opened is not None and name in _LIFTED_HEADINGS:
+            start, level, attributes = opened
+            parts.append(("html", body[position:start]))
+            parts.append(("markdown", _heading_markdown(level, body[start:tag.end()], _attributes(attributes))))
+            position, opened = tag.end(), None
     parts.append(("html", body[position:]))
     return parts
+
+
+def _attributes(written: str) -> dict[str, str]:
+    return {name.lower(): html.unescape(value or "") for name, value in _ATTRIBUTE.findall(written)}
 
 
 def _heading_markdown(level: int, element: str, attrs: dict[str, str]) -> str:
@@ -68,39 +79,6 @@ def _heading_markdown(level: int, element: str, attrs: dict[str, str]) -> str:
     extra.extend(f".{name}" for name in attrs.get("class", "").split())
     suffix = f" {{ {' '.join(extra)} }}" if extra else ""
     return f"\n\n{'#' * level} {escaped}{suffix}\n\n"
-
-
-class _HeadingFinder(HTMLParser):
-    """Positions of the body's top-level h2–h4 (start of the open tag, start of the close tag)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.open: tuple[tuple[int, int], int, dict[str, str]] | None = None
-        self.headings: list[tuple[tuple[int, int], tuple[int, int], int, dict[str, str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            return
-        if self.depth == 0 and tag in _LIFTED_HEADINGS:
-            self.open = (self.getpos(), _LIFTED_HEADINGS[tag], {k: v or "" for k, v in attrs})
-        self.depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
-            return
-        self.depth = max(self.depth - 1, 0)
-        if self.depth == 0 and self.open is not None and tag in _LIFTED_HEADINGS:
-            start, level, attrs = self.open
-            self.headings.append((start, self.getpos(), level, attrs))
-            self.open = None
-
-
-def _line_offsets(text: str) -> list[int]:
-    offsets = [0]
-    for match in re.finditer("\n", text):
-        offsets.append(match.end())
-    return offsets
 
 
 def _publish_images(
