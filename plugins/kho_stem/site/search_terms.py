@@ -17,8 +17,9 @@ from itertools import pairwise
 
 from kho_stem.text import fold
 
-_PHRASE_BREAK = re.compile(r"[^\w\s]|_")
 _WORD = re.compile(r"[^\W_]+")
+# A phrase break (punctuation, "_") matches with an empty group.
+_WORD_OR_BREAK = re.compile(r"([^\W_]+)|[^\w\s]|_")
 # Once folded: letters only, with a vowel (units such as "cm" and "ml" are not syllables to split into).
 _SYLLABLE = re.compile(r"^[a-z]*[aeiouy][a-z]*$")
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -38,11 +39,12 @@ def words_and_pairs(*texts: str) -> tuple[str, str]:
     words: dict[str, int] = {}
     pairs: dict[str, None] = {}
     for text in texts:
-        for phrase in _PHRASE_BREAK.split(text.lower()):
-            positions = [words.setdefault(word, len(words)) for word in _WORD.findall(phrase)]
-            # A word past the last position has no code and makes no pair.
-            codes = [_POSITIONS[position] if position < PAIR_POSITIONS else "" for position in positions]
-            pairs.update(dict.fromkeys(first + second for first, second in pairwise(codes) if first and second))
+        # Words and phrase breaks in reading order; a break is an empty word and has no code.
+        positions = [words.setdefault(word, len(words)) if word else PAIR_POSITIONS
+                     for word in _WORD_OR_BREAK.findall(text.lower())]
+        # A word past the last position has no code either and makes no pair.
+        codes = [_POSITIONS[position] if position < PAIR_POSITIONS else "" for position in positions]
+        pairs.update(dict.fromkeys(first + second for first, second in pairwise(codes) if first and second))
     return " ".join(words), "".join(pairs)
 
 

@@ -13,7 +13,7 @@
   // Every mark (Unicode category M), as fold() in kho_stem/text.py strips; a unit test checks they agree.
   var MARKS = /\p{M}/gu;
   var SEPARATORS = /[^\p{L}\p{N}]+/gu;
-  // Where one phrase ends and the next begins (as _PHRASE_BREAK in kho_stem/site/search_terms.py):
+  // Where one phrase ends and the next begins (as the breaks of _WORD_OR_BREAK in kho_stem/site/search_terms.py):
   // two words on either side of it are not a pair.
   var PHRASE_BREAKS = /[^\p{L}\p{N}\s]+/gu;
   var NOT_WORD_OR_BREAK = /[^\p{L}\p{N}|]+/gu;
