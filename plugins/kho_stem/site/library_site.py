@@ -27,7 +27,7 @@ from kho_stem.site.card_page import render_card_page
 from kho_stem.site.catalog_page import render_catalog_page
 from kho_stem.site.class_materials import class_materials
 from kho_stem.site.entry_points import entry_points
-from kho_stem.site.listing import Thumbnail, card_list, topic_icons_template
+from kho_stem.site.listing import Thumbnail, card_list, card_tile, tile_list, topic_icons_template
 from kho_stem.site.materials_pages import MaterialsPages
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.plan_data import card_print_script, plan_data, plan_data_script
@@ -93,6 +93,7 @@ class LibrarySite:
             image: self._image_src(card, image) for card in self.cards for image in card.images
         }
         self.thumbnails: dict[str, Thumbnail] = {}
+        self._related_tiles: dict[str, str] = {}  # by slug, see _related_tile
         for card in self.cards:
             if card.cover is None:
                 continue
@@ -161,11 +162,20 @@ class LibrarySite:
         return card_page(slug), self._card_page(fact, self._related()[slug])
 
     def _card_page(self, fact: CardFacts, related: list[CardFacts]) -> GeneratedPage:
+        here = card_page(fact.slug)
+        tiles = [self._related_tile(other, here) for other in related]
         return render_card_page(
-            fact, self.taxonomy, self.linker, self.published_image,
-            card_list(related, card_page(fact.slug), self.taxonomy, self.linker, self.thumbnails),
+            fact, self.taxonomy, self.linker, self.published_image, tile_list(tiles, here, self.linker),
             self.print_settings, lesson_plan=fact.slug in self.lesson_plans,
         )
+
+    def _related_tile(self, fact: CardFacts, here: str) -> str:
+        """``fact``'s tile on another card's page. Every card page lies in its own folder beside the
+        others, so the tile's links are the same from each of them: it is made once."""
+        tile = self._related_tiles.get(fact.slug)
+        if tile is None:
+            tile = self._related_tiles[fact.slug] = card_tile(fact, here, self.taxonomy, self.linker, self.thumbnails)
+        return tile
 
     def exports(self, generated: str) -> dict[str, str]:
         """The catalog for programs and spreadsheets, by file name; ``generated`` is the build date."""

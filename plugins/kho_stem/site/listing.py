@@ -83,21 +83,27 @@ def card_list(
     facts: Iterable[CardFacts], here: str, taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, Thumbnail]
 ) -> str:
     """An HTML list of card tiles for the page ``here``; ``thumbnails`` maps slug -> thumbnail."""
-    items = []
-    for fact in facts:
-        thumb = thumbnails.get(fact.slug)
-        image = ""
-        if thumb:
-            size = f' width="{thumb.width}" height="{thumb.height}"' if thumb.width else ""
-            image = _thumbnail(f' src="{e(linker.href(here, thumb.src))}" ', size)
-        else:
-            image = _topic_picture(fact.topics[0], taxonomy)
-        topics = TOPIC_SEPARATOR.join(taxonomy.topics[code].label for code in fact.topics)
-        badges = age_badges(fact, taxonomy) + duration_badge(fact) + review_badge(fact)
-        items.append(_tile(image, linker.href(here, card_page(fact.slug)), fact.title, fact.description,
-                           badges, topics))
-    if not items:
+    return tile_list([card_tile(fact, here, taxonomy, linker, thumbnails) for fact in facts], here, linker)
+
+
+def card_tile(fact: CardFacts, here: str, taxonomy: Taxonomy, linker: Linker, thumbnails: dict[str, Thumbnail]) -> str:
+    """One card's tile on the page ``here``."""
+    thumb = thumbnails.get(fact.slug)
+    image = ""
+    if thumb:
+        size = f' width="{thumb.width}" height="{thumb.height}"' if thumb.width else ""
+        image = _thumbnail(f' src="{e(linker.href(here, thumb.src))}" ', size)
+    else:
+        image = _topic_picture(fact.topics[0], taxonomy)
+    topics = TOPIC_SEPARATOR.join(taxonomy.topics[code].label for code in fact.topics)
+    badges = age_badges(fact, taxonomy) + duration_badge(fact) + review_badge(fact)
+    return _tile(image, linker.href(here, card_page(fact.slug)), fact.title, fact.description, badges, topics)
+
+
+def tile_list(tiles: list[str], here: str, linker: Linker) -> str:
+    """Tiles (``card_tile``) as the page's list, or an invitation to contribute when there are none."""
+    if not tiles:
         return '<p class="ks-empty">Chưa có hoạt động nào. Hãy <a href="{}">đóng góp</a> một thẻ!</p>'.format(
             e(linker.href(here, "dong-gop.md"))
         )
-    return '<ul class="ks-tiles">\n' + "\n".join(items) + "\n</ul>"
+    return '<ul class="ks-tiles">\n' + "\n".join(tiles) + "\n</ul>"
