@@ -4,12 +4,17 @@ A giáo án depends only on the card (its content hash, and the body as publishe
 (labels, the objective kinds), the code that writes it and python-docx, so the key is a hash of
 all of them: a build with no such change does no .docx work, and editing a card makes only its
 giáo án again. The folder is safe to delete. Files are written whole (``write_cache_file``).
+
+Beside each .docx the cache keeps what the plan page's whole-plan document needs of it (``.json``,
+``lesson_plan_payload``), cut from the same bytes when the .docx is made (or found without it),
+and the template's parts once per fingerprint: a warm build reads files and makes no document.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import zipfile
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
@@ -21,15 +26,16 @@ from kho_stem.catalog import facts as facts_module
 from kho_stem.catalog.facts import CardFacts
 from kho_stem.diagnostics.problems import Problem, Severity
 from kho_stem.outputs import lesson_plan as plan_module
-from kho_stem.outputs import lesson_plan_body, lesson_plan_docx
+from kho_stem.outputs import lesson_plan_body, lesson_plan_docx, lesson_plan_payload
 from kho_stem.outputs.lesson_plan import LessonPlan, ObjectiveSorter, lesson_plan
 from kho_stem.outputs.lesson_plan_docx import lesson_plan_docx as write_docx
+from kho_stem.outputs.lesson_plan_payload import card_payload, template_payload, template_script
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
-FORMAT = 1  # of the files written here
+FORMAT = 2  # of the files written here (2: each .docx has its plan payload beside it)
 # Below this many documents to make, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 16
-_CODE = (plan_module, lesson_plan_body, lesson_plan_docx, facts_module)
+_CODE = (plan_module, lesson_plan_body, lesson_plan_docx, lesson_plan_payload, facts_module)
 
 
 class LessonPlanFiles:
@@ -56,16 +62,17 @@ class LessonPlanFiles:
         Raises ``DiagnosticError`` when ``objective_kinds.yml`` is unusable and a giáo án must be made."""
         files: dict[str, Path] = {}
         missing: list[tuple[CardFacts, Path]] = []
+        problems: list[Problem] = []
         for fact in facts:
             target = self.file_for(fact)
-            if target.is_file():
-                files[fact.slug] = target
-            else:
+            if not target.is_file():
                 missing.append((fact, target))
+            # A .docx cached without its payload (an interrupted build): cut from the file, not made again.
+            elif payload_file(target).is_file() or self._write_payload(fact, target, target.read_bytes(), problems):
+                files[fact.slug] = target
         if not missing:
-            return files, []
+            return files, problems
         sorter = ObjectiveSorter(self.taxonomy)
-        problems: list[Problem] = []
         plans: list[tuple[CardFacts, Path, LessonPlan]] = []
         for fact, target in missing:
             try:
@@ -76,12 +83,39 @@ class LessonPlanFiles:
             if isinstance(made, str):
                 problems.append(_failed(fact, made))
                 continue
+            if not self._write_payload(fact, target, made, problems):
+                continue
             write_cache_file(target, made)
             if target.is_file():
                 files[fact.slug] = target
             else:
                 problems.append(_failed(fact, f"cannot write {target}"))
         return files, problems
+
+    @staticmethod
+    def _write_payload(fact: CardFacts, target: Path, docx: bytes, problems: list[Problem]) -> bool:
+        """The plan page's part of this giáo án, cut from its bytes; False (and a warning) when it cannot be."""
+        try:
+            payload = card_payload(docx)
+        except (ValueError, KeyError, zipfile.BadZipFile) as error:
+            problems.append(_failed(fact, error))
+            return False
+        write_cache_file(payload_file(target), payload.as_json().encode("utf-8"))
+        return True
+
+    def template_script(self) -> str:
+        """The script with the template's parts (``lesson_plan_payload.template_payload``), made once."""
+        cached = self.folder / f"template-{self.fingerprint}.js"
+        if cached.is_file():
+            return cached.read_text(encoding="utf-8")
+        script = template_script(template_payload())
+        write_cache_file(cached, script.encode("utf-8"))
+        return script
+
+
+def payload_file(docx: Path) -> Path:
+    """Where the cache keeps the plan page's part of the giáo án ``docx`` (JSON, body and numbering)."""
+    return docx.with_suffix(".json")
 
 
 def _failed(fact: CardFacts, reason: object) -> Problem:
