@@ -25,6 +25,7 @@ from kho_stem.outputs.lesson_plan_payload import (
     TEMPLATE_GLOBAL,
     card_payload,
     card_script,
+    template_json,
     template_payload,
     template_script,
 )
@@ -103,7 +104,7 @@ def test_the_template_payload_is_complete_and_says_which_styles_the_cover_uses(t
 
 
 def test_the_scripts_register_on_their_globals(template):
-    script = template_script(template)
+    script = template_script(template_json(template))
     assert script.startswith(f"window.{TEMPLATE_GLOBAL}=")
     assert json.loads(script.split("=", 1)[1].rstrip(";\n")) == template
     card = card_script("thuyen-la", '{"body":"<w:p/>","nums":""}')

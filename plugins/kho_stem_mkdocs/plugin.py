@@ -28,6 +28,7 @@ from kho_stem.outputs import LessonPlanFiles, expand_markers, unused_theme_files
 from kho_stem.site import (
     DATA_SCRIPT,
     EDITOR_FOLDER,
+    LESSON_PLAN_TEMPLATE_SCRIPT,
     PAGE_SCRIPTS,
     PLAN_DATA_SCRIPT,
     SEARCH_TEXT_SCRIPT,
@@ -43,11 +44,10 @@ from kho_stem.site import (
     editor_files,
     find_cms_package,
     is_auth_url,
+    lesson_plan_script_file,
     page_entry,
     plan_config,
 )
-from kho_stem.site.scripts import LESSON_PLAN_TEMPLATE_SCRIPT
-from kho_stem.site.urls import lesson_plan_script_file
 from kho_stem.taxonomy import Taxonomy, load_taxonomy
 from kho_stem.validation import CheckResult, check_library, find_card_files
 from kho_stem_mkdocs.handoff import take

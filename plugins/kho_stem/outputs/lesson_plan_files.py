@@ -29,7 +29,7 @@ from kho_stem.outputs import lesson_plan as plan_module
 from kho_stem.outputs import lesson_plan_body, lesson_plan_docx, lesson_plan_payload
 from kho_stem.outputs.lesson_plan import LessonPlan, ObjectiveSorter, lesson_plan
 from kho_stem.outputs.lesson_plan_docx import lesson_plan_docx as write_docx
-from kho_stem.outputs.lesson_plan_payload import card_payload, template_payload, template_script
+from kho_stem.outputs.lesson_plan_payload import card_payload, template_json, template_payload, template_script
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
 FORMAT = 2  # of the files written here (2: each .docx has its plan payload beside it)
@@ -105,12 +105,13 @@ class LessonPlanFiles:
 
     def template_script(self) -> str:
         """The script with the template's parts (``lesson_plan_payload.template_payload``), made once."""
-        cached = self.folder / f"template-{self.fingerprint}.js"
+        # Kept as JSON: a .js file in the cache would be linted as one of the project's scripts.
+        cached = self.folder / f"template-{self.fingerprint}.json"
         if cached.is_file():
-            return cached.read_text(encoding="utf-8")
-        script = template_script(template_payload())
-        write_cache_file(cached, script.encode("utf-8"))
-        return script
+            return template_script(cached.read_text(encoding="utf-8"))
+        payload = template_json(template_payload())
+        write_cache_file(cached, payload.encode("utf-8"))
+        return template_script(payload)
 
 
 def payload_file(docx: Path) -> Path:

@@ -141,8 +141,13 @@ def _next_num_id(numbering: str) -> int:
     return highest + 1
 
 
-def template_script(payload: dict[str, object]) -> str:
-    return f"window.{TEMPLATE_GLOBAL}={json.dumps(payload, ensure_ascii=False, separators=(',', ':'))};\n"
+def template_json(payload: dict[str, object]) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def template_script(payload_json: str) -> str:
+    """The template's parts (``template_json``) as the script the plan page loads."""
+    return f"window.{TEMPLATE_GLOBAL}={payload_json};\n"
 
 
 def card_script(slug: str, payload_json: str) -> str:
