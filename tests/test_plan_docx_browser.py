@@ -162,3 +162,24 @@ def test_a_card_whose_giao_an_cannot_load_is_left_out_and_named(browser, site: P
         for context in watcher.contexts:
             context.close()
         shutil.move(kept, lost)
+
+
+def test_without_the_template_the_page_says_so_and_downloads_nothing(browser, site: Path, tmp_path: Path):  # noqa: F811
+    lost = site / "assets" / "kho-stem" / "giao-an-mau.js"
+    kept = tmp_path / "giao-an-mau.js"
+    shutil.move(lost, kept)
+    watcher = Watcher(browser, ONLY_FILES)
+    try:
+        page = watcher.page(viewport={"width": 1366, "height": 900})
+        build_four_weeks(page, site)
+        downloads: list[object] = []
+        page.on("download", lambda download: downloads.append(download))
+        page.click(BUTTON)
+        page.wait_for_function("(text) => document.querySelector('[data-ks-plan-status]').textContent === text",
+                               arg=DOCX_TEXTS["templateMissing"])
+        assert downloads == [] and page.locator(BUTTON).is_enabled(), "nothing half made; the teacher can try again"
+        assert watcher.problems == ["Failed to load resource: net::ERR_FILE_NOT_FOUND"]
+    finally:
+        for context in watcher.contexts:
+            context.close()
+        shutil.move(kept, lost)
