@@ -131,26 +131,42 @@ def test_a_docx_that_does_not_follow_the_template_is_refused(published):
         card_payload(_rewritten(path, DOCUMENT, lambda text: text.replace("<w:body>", "<w:bodx>")))
 
 
-def test_a_cached_docx_without_its_payload_is_cut_not_made_again_and_a_broken_one_is_a_located_warning(
+def test_a_cached_docx_without_its_payload_is_cut_not_made_again_and_a_damaged_one_is_made_again(
         starter, taxonomy, tmp_path, monkeypatch: pytest.MonkeyPatch):
-    cache = LessonPlanFiles(tmp_path, taxonomy)
-    first, _ = cache.publish(starter[:2])
-    kept = payload_file(first[starter[0].slug]).read_bytes()
+    first, _ = LessonPlanFiles(tmp_path, taxonomy).publish(starter[:2])
+    kept = {slug: payload_file(path).read_bytes() for slug, path in first.items()}
     for path in first.values():
         payload_file(path).unlink()
-    first[starter[1].slug].write_bytes(b"not a zip")  # a damaged cache file
+    damaged = first[starter[1].slug]
+    damaged.write_bytes(b"not a zip")
+    made: list[str] = []
+    real = files_module.write_docx
 
-    def refuse(plan):
-        raise AssertionError("a warm build makes no .docx")
+    def counting(plan):
+        made.append(plan.title)
+        return real(plan)
 
-    monkeypatch.setattr(files_module, "write_docx", refuse)
+    monkeypatch.setattr(files_module, "write_docx", counting)
     files, problems = LessonPlanFiles(tmp_path, taxonomy).publish(starter[:2])
-    assert set(files) == {starter[0].slug}
-    assert payload_file(files[starter[0].slug]).read_bytes() == kept
+    assert problems == [] and files == first
+    assert made == [starter[1].title], "only the damaged file is made again"
+    assert {slug: payload_file(path).read_bytes() for slug, path in files.items()} == kept
+    assert zipfile.is_zipfile(damaged)
+
+
+def test_a_giao_an_its_payload_cannot_be_cut_from_is_a_located_warning(
+        starter, taxonomy, tmp_path, monkeypatch: pytest.MonkeyPatch):
+    def refuse(docx: bytes):
+        raise ValueError("word/numbering.xml does not extend the template's")
+
+    monkeypatch.setattr(files_module, "card_payload", refuse)
+    files, problems = LessonPlanFiles(tmp_path, taxonomy).publish(starter[:1])
+    assert files == {}
     [problem] = problems
-    assert problem.severity == Severity.WARNING and problem.file == starter[1].card.source
-    assert problem.render("vi").startswith(f"{starter[1].card.source}:1: cảnh báo: không tạo được giáo án (.docx)")
-    assert "File is not a zip file" in problem.render("en")
+    assert problem.severity == Severity.WARNING and problem.file == starter[0].card.source
+    assert problem.render("vi").startswith(f"{starter[0].card.source}:1: cảnh báo: không tạo được giáo án (.docx)")
+    assert "numbering.xml does not extend" in problem.render("en")
+    assert not any(tmp_path.rglob("*.docx")), "no .docx cached without its payload"
 
 
 def test_a_warm_build_reads_the_template_script_from_the_cache(taxonomy, tmp_path, monkeypatch: pytest.MonkeyPatch):

@@ -36,6 +36,7 @@ FORMAT = 2  # of the files written here (2: each .docx has its plan payload besi
 # Below this many documents to make, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 16
 _CODE = (plan_module, lesson_plan_body, lesson_plan_docx, lesson_plan_payload, facts_module)
+_UNCUTTABLE = (ValueError, KeyError, zipfile.BadZipFile)  # what cutting a .docx that is not as expected raises
 
 
 class LessonPlanFiles:
@@ -62,17 +63,16 @@ class LessonPlanFiles:
         Raises ``DiagnosticError`` when ``objective_kinds.yml`` is unusable and a giáo án must be made."""
         files: dict[str, Path] = {}
         missing: list[tuple[CardFacts, Path]] = []
-        problems: list[Problem] = []
         for fact in facts:
             target = self.file_for(fact)
-            if not target.is_file():
-                missing.append((fact, target))
-            # A .docx cached without its payload (an interrupted build): cut from the file, not made again.
-            elif payload_file(target).is_file() or self._write_payload(fact, target, target.read_bytes(), problems):
+            if target.is_file() and _has_payload(target):
                 files[fact.slug] = target
+            else:
+                missing.append((fact, target))
         if not missing:
-            return files, problems
+            return files, []
         sorter = ObjectiveSorter(self.taxonomy)
+        problems: list[Problem] = []
         plans: list[tuple[CardFacts, Path, LessonPlan]] = []
         for fact, target in missing:
             try:
@@ -83,7 +83,10 @@ class LessonPlanFiles:
             if isinstance(made, str):
                 problems.append(_failed(fact, made))
                 continue
-            if not self._write_payload(fact, target, made, problems):
+            try:
+                _cache_payload(target, made)
+            except _UNCUTTABLE as error:
+                problems.append(_failed(fact, error))
                 continue
             write_cache_file(target, made)
             if target.is_file():
@@ -91,17 +94,6 @@ class LessonPlanFiles:
             else:
                 problems.append(_failed(fact, f"cannot write {target}"))
         return files, problems
-
-    @staticmethod
-    def _write_payload(fact: CardFacts, target: Path, docx: bytes, problems: list[Problem]) -> bool:
-        """The plan page's part of this giáo án, cut from its bytes; False (and a warning) when it cannot be."""
-        try:
-            payload = card_payload(docx)
-        except (ValueError, KeyError, zipfile.BadZipFile) as error:
-            problems.append(_failed(fact, error))
-            return False
-        write_cache_file(payload_file(target), payload.as_json().encode("utf-8"))
-        return True
 
     def template_script(self) -> str:
         """The script with the template's parts (``lesson_plan_payload.template_payload``), made once."""
@@ -117,6 +109,23 @@ class LessonPlanFiles:
 def payload_file(docx: Path) -> Path:
     """Where the cache keeps the plan page's part of the giáo án ``docx`` (JSON, body and numbering)."""
     return docx.with_suffix(".json")
+
+
+def _cache_payload(target: Path, docx: bytes) -> None:
+    """Caches the plan page's part of the giáo án ``docx`` (the bytes of ``target``); raises ``_UNCUTTABLE``."""
+    write_cache_file(payload_file(target), card_payload(docx).as_json().encode("utf-8"))
+
+
+def _has_payload(target: Path) -> bool:
+    """The cached giáo án's payload is cached, or is cut now from the file (a build stopped between the
+    two); False for a file it cannot be cut from (damaged), which is then made again like a missing one."""
+    if payload_file(target).is_file():
+        return True
+    try:
+        _cache_payload(target, target.read_bytes())
+    except (*_UNCUTTABLE, OSError):
+        return False
+    return True
 
 
 def _failed(fact: CardFacts, reason: object) -> Problem:
