@@ -55,7 +55,7 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
 
 def lesson_plan_docx(plan: LessonPlan) -> bytes:
-    document = Document(io.BytesIO(_base_template()))
+    document = Document(io.BytesIO(base_template()))
     _properties(document, plan)
     writer = _Writer(document)
     writer.heading_block(plan)
@@ -72,7 +72,7 @@ def lesson_plan_docx(plan: LessonPlan) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _base_template() -> bytes:
+def base_template() -> bytes:
     """python-docx's default template, set up for a giáo án and cut to what it uses.
 
     The template carries every built-in Word style (styles.xml and a copy for Word 2010), a

@@ -1,6 +1,6 @@
 """What the plan page needs to join its cards' giáo án into one Word document, cut from the .docx files.
 
-Every card's giáo án is made from one template (``lesson_plan_docx._base_template``): the same
+Every card's giáo án is made from one template (``lesson_plan_docx.base_template``): the same
 styles, settings, theme, fonts and numbering base, no images, no hyperlinks. So a card is wholly
 described by the body of its ``word/document.xml`` (without the section settings) and the ``<w:num>``
 elements its ordered lists added to ``word/numbering.xml``; the template's parts travel once, in
@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from docx import Document
 
-from kho_stem.outputs.lesson_plan_docx import FIXED_DATE, HEADING_STYLES, TABLE_STYLE, TITLE_STYLE, _base_template
+from kho_stem.outputs.lesson_plan_docx import FIXED_DATE, HEADING_STYLES, TABLE_STYLE, TITLE_STYLE, base_template
 
 DOCUMENT = "word/document.xml"
 NUMBERING = "word/numbering.xml"
@@ -61,7 +61,7 @@ def _between(text: str, start: str, end: str) -> tuple[int, int]:
 
 @lru_cache(maxsize=1)
 def _template_numbering_head() -> str:
-    with zipfile.ZipFile(io.BytesIO(_base_template())) as template:
+    with zipfile.ZipFile(io.BytesIO(base_template())) as template:
         numbering = _text(template, NUMBERING)
     return numbering[: numbering.rindex(_NUMBERING_CLOSE)]
 
@@ -92,7 +92,7 @@ def _split(text: str, mark: str) -> list[str]:
 
 def _core_properties() -> str:
     """The template's core.xml with the plan's name to fill in, fixed dates and no author."""
-    document = Document(io.BytesIO(_base_template()))
+    document = Document(io.BytesIO(base_template()))
     properties = document.core_properties
     properties.title = _TITLE_MARK
     properties.author = properties.last_modified_by = properties.comments = ""
@@ -108,7 +108,7 @@ def _core_properties() -> str:
 def template_payload() -> dict[str, object]:
     """The template's parts, in its order, as the browser writes them: each fixed part's text, and
     for the three it fills, the text before and after what it puts in."""
-    with zipfile.ZipFile(io.BytesIO(_base_template())) as template:
+    with zipfile.ZipFile(io.BytesIO(base_template())) as template:
         names = template.namelist()
         fixed = {name: _text(template, name) for name in names if name not in (DOCUMENT, NUMBERING, CORE)}
         document = _text(template, DOCUMENT)
