@@ -28,6 +28,7 @@ from kho_stem.outputs import LessonPlanFiles, expand_markers, unused_theme_files
 from kho_stem.site import (
     DATA_SCRIPT,
     EDITOR_FOLDER,
+    LESSON_PLAN_TEMPLATE_SCRIPT,
     PAGE_SCRIPTS,
     PLAN_DATA_SCRIPT,
     SEARCH_TEXT_SCRIPT,
@@ -43,6 +44,7 @@ from kho_stem.site import (
     editor_files,
     find_cms_package,
     is_auth_url,
+    lesson_plan_script_file,
     page_entry,
     plan_config,
 )
@@ -110,6 +112,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         self.taxonomy: Taxonomy | None = None
         self.result: CheckResult | None = None
         self.site: LibrarySite | None = None
+        self.lesson_plan_files: LessonPlanFiles | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.page_entries: list[PageEntry] = []
         self.card_bodies: dict[str, str] = {}  # slug -> the card page's body, for printing a plan's cards
@@ -213,6 +216,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
         images = cache.publish(image for card in cards for image in card.images)
         print_settings = PrintSettings(config.site_name, config.site_url or None)
         lesson_plans = LessonPlanFiles(self._path(config, self.config.lesson_plan_cache_dir), self.taxonomy)
+        self.lesson_plan_files = lesson_plans
         self.site = LibrarySite(cards, self.taxonomy, Linker(config.use_directory_urls), images, print_settings,
                                 official=self.official)
         try:
@@ -291,6 +295,13 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             self.card_bodies[slug] = filled
         return filled
 
+    def _write_lesson_plan_scripts(self, site_dir: Path) -> None:
+        """The plan page's whole-plan .docx: the template's parts once, each card's body beside its page."""
+        assert self.site is not None and self.lesson_plan_files is not None
+        (site_dir / LESSON_PLAN_TEMPLATE_SCRIPT).write_text(self.lesson_plan_files.template_script(), encoding="utf-8")
+        for slug in self.site.lesson_plans:
+            (site_dir / lesson_plan_script_file(slug)).write_text(self.site.lesson_plan_script(slug), encoding="utf-8")
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()
         assert self.site is not None
@@ -303,6 +314,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             (Path(config.site_dir) / card_print_file(slug)).write_text(self.site.card_print(slug, body),
                                                                          encoding="utf-8")
         self.card_bodies = {}
+        self._write_lesson_plan_scripts(Path(config.site_dir))
         # Material ships its search engine and source maps with every site; no page here loads them.
         for unused in unused_theme_files(Path(config.site_dir)):
             unused.unlink()

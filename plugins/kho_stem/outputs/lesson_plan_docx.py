@@ -42,9 +42,11 @@ _SAFETY_SHADE = "FFF4E5"
 # up by name scans every style of the template and was most of the time spent on a document.
 _LIST_STYLES = {False: ("ListBullet", "ListBullet2", "ListBullet3"),
                 True: ("ListNumber", "ListNumber2", "ListNumber3")}
-_HEADINGS = {1: "Heading1", 2: "Heading2", 3: "Heading3"}
-_TABLE_STYLE = "TableGrid"
-_USED_STYLES = ("Normal", "Title", *_HEADINGS.values(), *_LIST_STYLES[False], *_LIST_STYLES[True], _TABLE_STYLE)
+# Public: the plan page's whole-plan document uses them too (``lesson_plan_payload``).
+TITLE_STYLE = "Title"
+HEADING_STYLES = {1: "Heading1", 2: "Heading2", 3: "Heading3"}
+TABLE_STYLE = "TableGrid"
+_USED_STYLES = ("Normal", TITLE_STYLE, *HEADING_STYLES.values(), *_LIST_STYLES[False], *_LIST_STYLES[True], TABLE_STYLE)
 _DROPPED_PARTS = frozenset({
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
@@ -54,7 +56,7 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
 
 def lesson_plan_docx(plan: LessonPlan) -> bytes:
-    document = Document(io.BytesIO(_base_template()))
+    document = Document(io.BytesIO(base_template()))
     _properties(document, plan)
     writer = _Writer(document)
     writer.heading_block(plan)
@@ -71,7 +73,7 @@ def lesson_plan_docx(plan: LessonPlan) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _base_template() -> bytes:
+def base_template() -> bytes:
     """python-docx's default template, set up for a giáo án and cut to what it uses.
 
     The template carries every built-in Word style (styles.xml and a copy for Word 2010), a
@@ -208,11 +210,11 @@ class _Writer:
         self.section_number += 1
 
     def heading(self, text: str, level: int) -> Paragraph:
-        return _paragraph(self.document, text, _HEADINGS[level])
+        return _paragraph(self.document, text, HEADING_STYLES[level])
 
     def table(self, rows: int, columns: int) -> Table:
         table: Table = self.document.add_table(rows=rows, cols=columns)
-        table._tbl.tblPr.style = _TABLE_STYLE
+        table._tbl.tblPr.style = TABLE_STYLE
         return table
 
     def grid(self, header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths: tuple[Length, ...]) -> None:
@@ -237,7 +239,7 @@ class _Writer:
 
     # -- the giáo án, top to bottom ---------------------------------------------------------------
     def heading_block(self, plan: LessonPlan) -> None:
-        _paragraph(self.document, "GIÁO ÁN HOẠT ĐỘNG STEM", "Title")
+        _paragraph(self.document, "GIÁO ÁN HOẠT ĐỘNG STEM", TITLE_STYLE)
         self.labelled("Chủ đề", "; ".join(plan.topics))
         self.labelled("Đề tài", plan.title)
         self.labelled("Lứa tuổi", ", ".join(plan.ages))

@@ -4,12 +4,17 @@ A giáo án depends only on the card (its content hash, and the body as publishe
 (labels, the objective kinds), the code that writes it and python-docx, so the key is a hash of
 all of them: a build with no such change does no .docx work, and editing a card makes only its
 giáo án again. The folder is safe to delete. Files are written whole (``write_cache_file``).
+
+Beside each .docx the cache keeps what the plan page's whole-plan document needs of it (``.json``,
+``lesson_plan_payload``), cut from the same bytes when the .docx is made (or found without it),
+and the template's parts once per fingerprint: a warm build reads files and makes no document.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import zipfile
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
@@ -21,15 +26,17 @@ from kho_stem.catalog import facts as facts_module
 from kho_stem.catalog.facts import CardFacts
 from kho_stem.diagnostics.problems import Problem, Severity
 from kho_stem.outputs import lesson_plan as plan_module
-from kho_stem.outputs import lesson_plan_body, lesson_plan_docx
+from kho_stem.outputs import lesson_plan_body, lesson_plan_docx, lesson_plan_payload
 from kho_stem.outputs.lesson_plan import LessonPlan, ObjectiveSorter, lesson_plan
 from kho_stem.outputs.lesson_plan_docx import lesson_plan_docx as write_docx
+from kho_stem.outputs.lesson_plan_payload import card_payload, template_json, template_payload, template_script
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
-FORMAT = 1  # of the files written here
+FORMAT = 2  # of the files written here (2: each .docx has its plan payload beside it)
 # Below this many documents to make, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 16
-_CODE = (plan_module, lesson_plan_body, lesson_plan_docx, facts_module)
+_CODE = (plan_module, lesson_plan_body, lesson_plan_docx, lesson_plan_payload, facts_module)
+_UNCUTTABLE = (ValueError, KeyError, zipfile.BadZipFile)  # what cutting a .docx that is not as expected raises
 
 
 class LessonPlanFiles:
@@ -58,7 +65,7 @@ class LessonPlanFiles:
         missing: list[tuple[CardFacts, Path]] = []
         for fact in facts:
             target = self.file_for(fact)
-            if target.is_file():
+            if target.is_file() and _has_payload(target):
                 files[fact.slug] = target
             else:
                 missing.append((fact, target))
@@ -76,12 +83,49 @@ class LessonPlanFiles:
             if isinstance(made, str):
                 problems.append(_failed(fact, made))
                 continue
+            try:
+                _cache_payload(target, made)
+            except _UNCUTTABLE as error:
+                problems.append(_failed(fact, error))
+                continue
             write_cache_file(target, made)
             if target.is_file():
                 files[fact.slug] = target
             else:
                 problems.append(_failed(fact, f"cannot write {target}"))
         return files, problems
+
+    def template_script(self) -> str:
+        """The script with the template's parts (``lesson_plan_payload.template_payload``), made once."""
+        # Kept as JSON: a .js file in the cache would be linted as one of the project's scripts.
+        cached = self.folder / f"template-{self.fingerprint}.json"
+        if cached.is_file():
+            return template_script(cached.read_text(encoding="utf-8"))
+        payload = template_json(template_payload())
+        write_cache_file(cached, payload.encode("utf-8"))
+        return template_script(payload)
+
+
+def payload_file(docx: Path) -> Path:
+    """Where the cache keeps the plan page's part of the giáo án ``docx`` (JSON, body and numbering)."""
+    return docx.with_suffix(".json")
+
+
+def _cache_payload(target: Path, docx: bytes) -> None:
+    """Caches the plan page's part of the giáo án ``docx`` (the bytes of ``target``); raises ``_UNCUTTABLE``."""
+    write_cache_file(payload_file(target), card_payload(docx).as_json().encode("utf-8"))
+
+
+def _has_payload(target: Path) -> bool:
+    """The cached giáo án's payload is cached, or is cut now from the file (a build stopped between the
+    two); False for a file it cannot be cut from (damaged), which is then made again like a missing one."""
+    if payload_file(target).is_file():
+        return True
+    try:
+        _cache_payload(target, target.read_bytes())
+    except (*_UNCUTTABLE, OSError):
+        return False
+    return True
 
 
 def _failed(fact: CardFacts, reason: object) -> Problem:

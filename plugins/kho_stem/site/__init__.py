@@ -10,13 +10,21 @@ from kho_stem.site.library_site import STYLESHEET, LibrarySite
 from kho_stem.site.page import GeneratedPage
 from kho_stem.site.plan_parts import plan_config
 from kho_stem.site.print_parts import PrintSettings
-from kho_stem.site.scripts import CATALOG_SCRIPTS, DATA_SCRIPT, PAGE_SCRIPTS, PLAN_DATA_SCRIPT, SEARCH_TEXT_SCRIPT
+from kho_stem.site.scripts import (
+    CATALOG_SCRIPTS,
+    DATA_SCRIPT,
+    LESSON_PLAN_TEMPLATE_SCRIPT,  # the plan page's one .docx: the giáo án template's parts
+    PAGE_SCRIPTS,
+    PLAN_DATA_SCRIPT,
+    SEARCH_TEXT_SCRIPT,
+)
 from kho_stem.site.search_data import PageEntry, page_entry
 from kho_stem.site.search_texts import SEARCH_TEXTS
-from kho_stem.site.urls import Linker, card_print_file, catalog_page
+from kho_stem.site.urls import Linker, card_print_file, catalog_page, lesson_plan_script_file
 
 __all__ = ["CATALOG_SCRIPTS", "DATA_SCRIPT", "EDITOR_FOLDER", "PAGE_SCRIPTS", "PLAN_DATA_SCRIPT", "SEARCH_TEXTS",
            "SEARCH_TEXT_SCRIPT",
            "STYLESHEET", "EditorFiles", "GeneratedPage", "LibrarySite", "Linker", "PageEntry", "PrintSettings",
            "card_print_file", "catalog_page", "editor_files", "find_cms_package", "is_auth_url", "page_entry",
            "plan_config"]
+__all__ += ["LESSON_PLAN_TEMPLATE_SCRIPT", "lesson_plan_script_file"]

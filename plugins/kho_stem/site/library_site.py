@@ -22,6 +22,8 @@ from kho_stem.outputs.exports import (
     catalog_json,
     catalog_schema,
 )
+from kho_stem.outputs.lesson_plan_files import payload_file
+from kho_stem.outputs.lesson_plan_payload import card_script
 from kho_stem.site.browse import BrowsePages
 from kho_stem.site.card_page import render_card_page
 from kho_stem.site.catalog_page import render_catalog_page
@@ -209,6 +211,10 @@ class LibrarySite:
     def plan_script(self) -> str:
         """The plan page's data (``PLAN_DATA_SCRIPT``): what a plan shows of every card."""
         return plan_data_script(plan_data(self.facts, self.taxonomy, self.linker))
+
+    def lesson_plan_script(self, slug: str) -> str:
+        """The card's giáo án body for the plan's one .docx, the script at ``lesson_plan_script_file(slug)``."""
+        return card_script(slug, payload_file(self.lesson_plans[slug]).read_text(encoding="utf-8"))
 
     @staticmethod
     def card_print(slug: str, body_html: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from kho_stem.catalog.facts import CardFacts, MaterialItem
 from kho_stem.site.card_page import printable_body
 from kho_stem.site.fragments import DURATION_TEXT
+from kho_stem.site.plan_docx_data import plan_docx_data
 from kho_stem.site.plan_parts import STORAGE_KEY, plan_bounds
 from kho_stem.site.urls import CARD_PRINT_SCRIPT, Linker, card_page
 from kho_stem.taxonomy.vocabularies import Taxonomy
@@ -83,6 +84,7 @@ def plan_data(facts: Iterable[CardFacts], taxonomy: Taxonomy, linker: Linker) ->
         "weeks": [term.label for term in taxonomy["weeks"]],
         "days": [term.label for term in taxonomy["weekdays"]],
         "texts": TEXTS,
+        "docx": plan_docx_data(),  # "Tải giáo án cả kế hoạch (Word)"
         "cards": {fact.slug: card_entry(fact, taxonomy, linker) for fact in facts},
     }
 

@@ -16,6 +16,10 @@ from kho_stem.site.urls import Linker, catalog_page, plan_page
 
 PLAN_TITLE = "Kế hoạch của tôi"
 PRINT_CARDS_MODE = "plan-cards"  # the print mode "In tất cả thẻ" sets (kho-stem.css)
+DOCX_BUTTON = "Tải giáo án cả kế hoạch (Word)"  # kho-stem-plan-word.js: one .docx for the whole plan
+# Headings the page and the whole plan's .docx share (plan_docx_data).
+WEEK_TABLE_HEADING = "Lịch theo tuần"
+UNPLACED_HEADING = "Chưa xếp ngày"
 
 
 def _row_template() -> str:
@@ -63,12 +67,13 @@ dạy, rồi quay lại đây để xếp tuần, ngày.</p>
 </div>
 <div class="ks-plan__result" data-ks-plan-result>
 <p class="ks-print-actions"><button type="button" class="{BUTTON_CLASS}" data-ks-print="plan">In kế hoạch</button>
-<button type="button" class="{BUTTON_CLASS}" data-ks-plan-print-cards>In tất cả thẻ</button></p>
+<button type="button" class="{BUTTON_CLASS}" data-ks-plan-print-cards>In tất cả thẻ</button>
+<button type="button" class="{BUTTON_CLASS}" data-ks-plan-docx>{e(DOCX_BUTTON)}</button></p>
 <p class="ks-plan__title" data-ks-plan-title></p>
-<h2 id="lich-tuan">Lịch theo tuần</h2>
+<h2 id="lich-tuan">{e(WEEK_TABLE_HEADING)}</h2>
 <div class="ks-table-scroll"><table class="ks-plan-table" data-ks-plan-table></table></div>
-<div class="ks-plan__unplaced" data-ks-plan-unplaced hidden><h3>Chưa xếp ngày</h3><ul data-ks-plan-unplaced-list></ul>
-</div>
+<div class="ks-plan__unplaced" data-ks-plan-unplaced hidden><h3>{e(UNPLACED_HEADING)}</h3>
+<ul data-ks-plan-unplaced-list></ul></div>
 <h2 id="vat-lieu-ke-hoach">Nguyên vật liệu cần chuẩn bị</h2>
 <p class="ks-hint">Gộp theo tên chung của vật liệu; số lượng cùng đơn vị được cộng lại.</p>
 <ul class="ks-plan__materials" data-ks-plan-materials></ul>

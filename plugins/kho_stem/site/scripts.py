@@ -35,7 +35,12 @@ PLAN_DATA_SCRIPT = f"{FOLDER}plan-data.js"
 PLAN_SCRIPTS = (
     f"{FOLDER}vendor/qrcode-generator.js",  # npm qrcode-generator, unchanged (vendor/README.md)
     f"{FOLDER}kho-stem-plan.js",
+    f"{FOLDER}kho-stem-zip.js",  # a .zip of stored files (pure, Node tests it)
+    f"{FOLDER}kho-stem-docx.js",  # the whole plan's giáo án: joining the cards' parts (pure, Node tests it)
+    f"{FOLDER}kho-stem-plan-word.js",  # the plan page's "Tải giáo án cả kế hoạch (Word)"
 )
+# The giáo án template's parts, loaded by the plan page only when the teacher asks for the .docx.
+LESSON_PLAN_TEMPLATE_SCRIPT = f"{FOLDER}giao-an-mau.js"
 # The school's materials survey: its data (each card's needs), the survey logic, then the page.
 SURVEY_DATA = f"{FOLDER}survey-data.js"
 SURVEY_SCRIPTS = (

@@ -19,6 +19,8 @@ CATALOG = "thu-vien"
 STATS = "thong-ke"
 PLAN = "ke-hoach"
 CARD_PRINT_SCRIPT = "in-the.js"  # beside a card's page: its printable body, for the plan's "In tất cả thẻ"
+# Beside a card's page: its giáo án's body, for the plan page's one .docx of the whole plan.
+CARD_LESSON_PLAN_SCRIPT = "giao-an.js"
 MATERIALS_LIST = "danh-muc-vat-lieu"
 
 
@@ -65,6 +67,10 @@ def plan_page() -> str:
 
 def card_print_file(slug: str) -> str:
     return f"{CARDS}/{slug}/{CARD_PRINT_SCRIPT}"
+
+
+def lesson_plan_script_file(slug: str) -> str:
+    return f"{CARDS}/{slug}/{CARD_LESSON_PLAN_SCRIPT}"
 
 
 def materials_list_page() -> str:
