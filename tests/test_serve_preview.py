@@ -4,6 +4,7 @@ saying so; a broken card's page lists its located problems; anything else gets a
 from __future__ import annotations
 
 import html
+import io
 import os
 import shutil
 import socket
@@ -14,6 +15,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import docx
 import pytest
 
 from conftest import ROOT, VALID_CARD, edit, record_review
@@ -21,6 +23,7 @@ from conftest import ROOT, VALID_CARD, edit, record_review
 pytest.importorskip("mkdocs")
 
 from kho_stem.diagnostics import message
+from kho_stem.site import card_print_file, lesson_plan_file, lesson_plan_script_file
 from kho_stem_mkdocs.preview import _name_clashes
 from kho_stem_mkdocs.serving import PreviewBuilder, changed_files, snapshot
 
@@ -89,6 +92,28 @@ def test_an_edited_card_page_is_rebuilt_alone_and_says_so(project: Path, builder
     # Nothing else was rebuilt: the lists keep what the last full build made, as the banner says.
     assert _page(site, STARTERS[1]) == other_before
     assert (site / "hoat-dong" / "index.html").read_bytes() == listing_before
+
+
+def test_an_edited_card_gets_its_own_giao_an_plan_part_and_printable_body_again(project: Path,
+                                                                                 builder: PreviewBuilder):
+    """The banner says this card was rebuilt: its files beside the page follow the edit too."""
+    site = builder.site_dir
+    slug = STARTERS[0]
+    names = (lesson_plan_file(slug), lesson_plan_script_file(slug), card_print_file(slug))
+    files = {name: site / name for name in names}
+    before = {name: path.read_bytes() for name, path in files.items()}
+    card = project / "activities" / slug / "index.md"
+    _save(card, card.read_text(encoding="utf-8") + "\nMột bước mới: cô cho trẻ đếm bọt nước.\n")
+    builder()
+    after = {name: path.read_bytes() for name, path in files.items()}
+    assert all(after[name] != before[name] for name in files), [name for name in files if after[name] == before[name]]
+    document = docx.Document(io.BytesIO(after[lesson_plan_file(slug)]))
+    assert any("cô cho trẻ đếm bọt nước" in paragraph.text for paragraph in document.paragraphs)
+    assert "cô cho trẻ đếm bọt nước" in after[lesson_plan_script_file(slug)].decode("utf-8")
+    assert "cô cho trẻ đếm bọt nước" in after[card_print_file(slug)].decode("utf-8")
+    # A full build makes the same files.
+    builder.full()
+    assert {name: path.read_bytes() for name, path in files.items()} == after
 
 
 def test_the_preview_is_the_page_a_full_build_makes_plus_the_banner(project: Path, builder: PreviewBuilder):

@@ -11,6 +11,7 @@ passes gets a page listing its located problems instead, and the terminal shows 
 from __future__ import annotations
 
 import html
+import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -22,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from kho_stem.cards import RESERVED_NAMES, Card, load_reviews
 from kho_stem.diagnostics import Problem, message
-from kho_stem.site import LibrarySite
+from kho_stem.site import LibrarySite, card_print_file, lesson_plan_file, lesson_plan_script_file
 from kho_stem.validation import check_library
 from kho_stem_mkdocs.plugin import KhoStemPlugin
 
@@ -116,6 +117,7 @@ def _render(plugin: KhoStemPlugin, config: MkDocsConfig, outcomes: list[PreviewO
         file = plugin.files.get_file_from_path(src)
         assert file is not None, src
         if not outcome.problems:
+            _refresh_lesson_plan(plugin, site, slug, Path(config.site_dir))
             rendered_src, generated = site.card_page(slug)
             assert rendered_src == src, (rendered_src, src)
             plugin.generated[src] = generated
@@ -130,7 +132,32 @@ def _render(plugin: KhoStemPlugin, config: MkDocsConfig, outcomes: list[PreviewO
             banner = html.escape(message("preview_banner", language))
             page.content = (f'<div class="admonition info ks-preview"><p>{banner}</p></div>'
                             + (page.content or ""))
+            # The body the page shows, for the plan's "In tất cả thẻ" (kept by the plugin as the page was made).
+            body = plugin.card_bodies.pop(slug, None)
+            if body is not None:
+                (Path(config.site_dir) / card_print_file(slug)).write_text(site.card_print(slug, body),
+                                                                           encoding="utf-8")
         _build_page(page, config, doc_files, plugin.nav, plugin.env)
+
+
+def _refresh_lesson_plan(plugin: KhoStemPlugin, site: LibrarySite, slug: str, site_dir: Path) -> None:
+    """The card's giáo án (.docx) and its part of the plan's .docx, from the card as saved (made
+    only when its content is new: the files are cached by content, as in a full build)."""
+    assert plugin.lesson_plan_files is not None
+    fact = next(fact for fact in site.facts if fact.slug == slug)
+    files, problems = plugin.lesson_plan_files.publish([fact])
+    for problem in problems:
+        log.warning(problem.render(plugin.config.language))
+    docx, script = site_dir / lesson_plan_file(slug), site_dir / lesson_plan_script_file(slug)
+    if slug not in files:  # its page goes without the link, as in a full build
+        site.lesson_plans.pop(slug, None)
+        docx.unlink(missing_ok=True)
+        script.unlink(missing_ok=True)
+        return
+    site.lesson_plans[slug] = files[slug]
+    docx.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(files[slug], docx)
+    script.write_text(site.lesson_plan_script(slug), encoding="utf-8")
 
 
 def _card_src(plugin: KhoStemPlugin, slug: str) -> str:

@@ -20,11 +20,31 @@ from kho_stem.site.scripts import (
 )
 from kho_stem.site.search_data import PageEntry, page_entry
 from kho_stem.site.search_texts import SEARCH_TEXTS
-from kho_stem.site.urls import Linker, card_print_file, catalog_page, lesson_plan_script_file
+from kho_stem.site.urls import Linker, card_print_file, catalog_page, lesson_plan_file, lesson_plan_script_file
 
-__all__ = ["CATALOG_SCRIPTS", "DATA_SCRIPT", "EDITOR_FOLDER", "PAGE_SCRIPTS", "PLAN_DATA_SCRIPT", "SEARCH_TEXTS",
-           "SEARCH_TEXT_SCRIPT",
-           "STYLESHEET", "EditorFiles", "GeneratedPage", "LibrarySite", "Linker", "PageEntry", "PrintSettings",
-           "card_print_file", "catalog_page", "editor_files", "find_cms_package", "is_auth_url", "page_entry",
-           "plan_config"]
-__all__ += ["LESSON_PLAN_TEMPLATE_SCRIPT", "lesson_plan_script_file"]
+__all__ = [
+    "CATALOG_SCRIPTS",
+    "DATA_SCRIPT",
+    "EDITOR_FOLDER",
+    "LESSON_PLAN_TEMPLATE_SCRIPT",
+    "PAGE_SCRIPTS",
+    "PLAN_DATA_SCRIPT",
+    "SEARCH_TEXTS",
+    "SEARCH_TEXT_SCRIPT",
+    "STYLESHEET",
+    "EditorFiles",
+    "GeneratedPage",
+    "LibrarySite",
+    "Linker",
+    "PageEntry",
+    "PrintSettings",
+    "card_print_file",
+    "catalog_page",
+    "editor_files",
+    "find_cms_package",
+    "is_auth_url",
+    "lesson_plan_file",
+    "lesson_plan_script_file",
+    "page_entry",
+    "plan_config",
+]
