@@ -3,7 +3,8 @@
 A full build of a large library takes tens of seconds; a teacher editing one card wants to see
 that card. When the only files that changed since the last build are cards that were published,
 each is checked again on its own (its rules, and that its slug and aliases are still free), and its
-page is rendered again with the last build's navigation, theme and neighbours. The page says so in
+page is rendered again with the last build's navigation, theme and neighbours, with the files
+beside it that come from the card alone (giáo án, plan part, printable body). The page says so in
 a banner: lists, search and statistics keep what the last full build made. A card that no longer
 passes gets a page listing its located problems instead, and the terminal shows them too.
 """
