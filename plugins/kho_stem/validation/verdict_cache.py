@@ -5,29 +5,30 @@ the file is and how it is shown, the images it points to, the taxonomy and the c
 a hash of the bytes, the place, the taxonomy's files and the code (every module of the core and
 the versions of the libraries it reads cards with); the images are checked on reading: each
 reference must resolve to the same file, with the same size, times and inode as when it was
-checked. Editing a card, an image, the taxonomy or the code makes a miss. The folder is safe to
-delete; a damaged or foreign file is a miss, never a wrong verdict.
+checked. Editing a card, an image, the taxonomy or the code makes a miss. The verdicts are packed
+in a few files (verdict_pack.py), read once per run. The folder is safe to delete; a damaged or
+foreign file is a miss, never a wrong verdict.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import kho_stem
-from kho_stem.cards.cache_file import write_cache_file
 from kho_stem.cards.card import Card
 from kho_stem.cards.card_file import BUNDLE_INDEX
-from kho_stem.cards.image_refs import resolve_image
+from kho_stem.cards.image_refs import resolve_image_name
 from kho_stem.diagnostics.problems import Problem
+from kho_stem.validation.verdict_pack import SHARDS, Shard, read_shard, shard_index, write_shard
 
-FORMAT = 1  # of the files written here
+FORMAT = 2  # of the files written here
 _LIBRARIES = ("PyYAML", "Markdown", "nh3", "Pillow", "fastjsonschema", "jsonschema")
 
 Signature = tuple[int, int, int, int, int]  # size, modified and changed (ns), inode, device
@@ -124,35 +125,73 @@ def code_fingerprint() -> str:
 
 
 class VerdictCache:
+    """Verdicts kept in a few packed files (``SHARDS``), each read whole once and written whole.
+
+    Reading one file per card cost more than checking what it held; a shard holds, for each card
+    path, the key its verdict was found under and the verdict. A card edited or gone is replaced or
+    dropped when the shards are saved; only the shards that changed are written again."""
+
     def __init__(self, folder: Path, taxonomy_root: Path):
         self.folder = folder
         self.fingerprint = f"{code_fingerprint()}|{taxonomy_fingerprint(taxonomy_root)}"
+        self._shards: list[Shard] | None = None  # read on first use
+        self._changed: set[int] = set()
+        self._seen: set[str] = set()  # card paths asked about or stored in this run
 
     def key(self, path: Path, shown: str, data: bytes) -> str:
         head = f"{self.fingerprint}\0{path}\0{shown}\0".encode()
         return hashlib.sha256(head + data).hexdigest()
 
-    def _file(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+    def get(self, path: Path, key: str, realpath: Callable[[str], str] = os.path.realpath) -> Verdict | None:
+        """The verdict ``put`` stored for ``path`` under ``key`` if its images are still the same files, else None.
 
-    def get(self, key: str) -> Verdict | None:
-        """The verdict ``put`` stored under ``key`` if its images are still the same files, else None."""
-        try:
-            # Only this program writes here, in the project's own cache folder.
-            verdict = pickle.loads(self._file(key).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
-                TypeError, ValueError):
-            return None
-        if not isinstance(verdict, Verdict) or not all(map(_unchanged, verdict.image_uses)):
+        ``realpath``: how image references are resolved again (``RealPaths`` for a whole library)."""
+        name = str(path)
+        self._seen.add(name)
+        verdict = stored_verdict(self._shard(name), name, key)
+        if verdict is None or not all(_unchanged(use, realpath) for use in verdict.image_uses):
             return None
         return verdict
 
-    def put(self, key: str, verdict: Verdict) -> None:
-        write_cache_file(self._file(key), pickle.dumps(verdict, protocol=pickle.HIGHEST_PROTOCOL))
+    def put(self, path: Path, key: str, verdict: Verdict) -> None:
+        name = str(path)
+        self._seen.add(name)
+        index = shard_index(name)
+        self._shards_read()[index][name] = (key, verdict)
+        self._changed.add(index)
+
+    def save(self) -> None:
+        """Write every shard that changed; verdicts of cards that are gone are left out."""
+        if self._shards is None:
+            return
+        for index, shard in enumerate(self._shards):
+            gone = [name for name in shard if name not in self._seen and not os.path.isfile(name)]
+            for name in gone:
+                del shard[name]
+            if gone or index in self._changed:
+                write_shard(self.folder, index, self.fingerprint, shard)
+        self._changed.clear()
+
+    def _shard(self, name: str) -> Shard:
+        return self._shards_read()[shard_index(name)]
+
+    def _shards_read(self) -> list[Shard]:
+        if self._shards is None:
+            self._shards = [read_shard(self.folder, index, self.fingerprint) for index in range(SHARDS)]
+        return self._shards
 
 
-def _unchanged(use: ImageUse) -> bool:
-    target, _ = resolve_image(use.reference, use.folder)
+def stored_verdict(shard: Shard, name: str, key: str) -> Verdict | None:
+    """The verdict kept for card ``name`` when it was found under ``key``; None for anything else."""
+    entry = shard.get(name)
+    if not isinstance(entry, tuple) or len(entry) != 2 or entry[0] != key or not isinstance(entry[1], Verdict):
+        return None
+    return entry[1]
+
+
+def _unchanged(use: ImageUse, realpath: Callable[[str], str]) -> bool:
+    target, _ = resolve_image_name(use.reference, use.folder, realpath)
     if target is None:
         return use.target is None
-    return target == use.target and use.signature is not None and signature(target) == use.signature
+    return (use.target is not None and target == str(use.target) and use.signature is not None
+            and signature(target) == use.signature)
