@@ -20,6 +20,9 @@ class RealPaths:
     def __call__(self, path: str) -> str:
         """The same string ``os.path.realpath(path)`` gives."""
         # Only plain absolute paths take the short way: "..", "." and "//" mean what links make them mean.
+        known = self._folders.get(path)  # a card's folder, asked again for each of its images
+        if known is not None:
+            return known
         if not path.startswith("/") or path != os.path.normpath(path) or path.startswith("//"):
             return os.path.realpath(path)
         return self._real(path)

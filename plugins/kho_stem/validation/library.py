@@ -209,12 +209,27 @@ _WATCHED_SUFFIXES = IMAGE_SUFFIXES | {".md", ".markdown"}
 
 def _files_under(folder: Path) -> list[str]:
     """Every image or card-like file under ``folder`` (resolved), sorted as paths sort; links to
-    folders are not followed. Names stay text: a Path for each of ten thousand files cost more than the walk."""
+    folders are not followed, unreadable folders passed over (as ``os.walk`` does). Names stay
+    text: a Path for each of ten thousand files cost more than the walk."""
     found: list[tuple[tuple[str, ...], str]] = []
-    for parent, _, names in os.walk(folder.resolve()):
+    folders = [str(folder.resolve())]
+    while folders:
+        parent = folders.pop()
         parts = tuple(parent.split(os.sep))
-        found.extend(((*parts, name), os.path.join(parent, name)) for name in names
-                     if os.path.splitext(name)[1].lower() in _WATCHED_SUFFIXES)
+        try:
+            with os.scandir(parent) as entries:
+                for entry in entries:
+                    try:
+                        is_dir = entry.is_dir()  # a link to a folder counts as a folder, not walked into
+                    except OSError:
+                        is_dir = False
+                    if is_dir:
+                        if not entry.is_symlink():
+                            folders.append(entry.path)
+                    elif os.path.splitext(entry.name)[1].lower() in _WATCHED_SUFFIXES:
+                        found.append(((*parts, entry.name), entry.path))
+        except OSError:
+            continue
     # Sorted by parts, as paths sort (comparing tuples of strings is much faster than comparing paths).
     found.sort()
     return [name for _, name in found]
