@@ -26,14 +26,9 @@ def resolve_image(reference: str, card_folder: Path,
 def resolve_image_name(reference: str, card_folder: Path,
                        realpath: Callable[[str], str] = os.path.realpath) -> tuple[str | None, str | None]:
     """``resolve_image`` with the file as text: checking thousands of kept verdicts needs no Path."""
-    if _WINDOWS_PATH.search(reference.strip()):
-        return None, "image_windows_path"
-    parts = urlsplit(reference.strip())
-    if parts.scheme or parts.netloc or reference.startswith("//"):
-        return None, "image_external"
-    relative = unquote(parts.path)
-    if relative.startswith("/"):
-        return None, "image_outside"
+    relative, code = reference_path(reference)
+    if relative is None:
+        return None, code
     folder = realpath(os.fspath(card_folder))
     resolved = realpath(os.path.join(folder, relative))
     if resolved != folder and not resolved.startswith(folder.rstrip(os.sep) + os.sep):
@@ -43,6 +38,20 @@ def resolve_image_name(reference: str, card_folder: Path,
     if not os.path.isfile(resolved):
         return None, "image_missing"
     return resolved, None
+
+
+def reference_path(reference: str) -> tuple[str | None, str | None]:
+    """The path a reference names, relative to the card's folder, before any file is looked at;
+    or ``(None, message code)`` when its text alone refuses it."""
+    if _WINDOWS_PATH.search(reference.strip()):
+        return None, "image_windows_path"
+    parts = urlsplit(reference.strip())
+    if parts.scheme or parts.netloc or reference.startswith("//"):
+        return None, "image_external"
+    relative = unquote(parts.path)
+    if relative.startswith("/"):
+        return None, "image_outside"
+    return relative, None
 
 
 def _suffix(name: str) -> str:

@@ -85,10 +85,10 @@ class CardChecker:
         data = self._read(path)
         if self.verdicts is None or data is None:
             return None
-        cached = self.verdicts.get(path, self.verdicts.key(path, display, data), realpath)
+        bundle = bundle_files(path)
+        cached = self.verdicts.get(path, self.verdicts.key(path, display, data), realpath, bundle)
         if cached is None or cached.card is None:
             return cached
-        bundle = bundle_files(path)
         if bundle is not None and bundle == cached.bundle:
             return cached
         # What a review approves covers every file of a bundle, and one of them changed: hash again.

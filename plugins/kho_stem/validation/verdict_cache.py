@@ -24,7 +24,7 @@ from pathlib import Path
 import kho_stem
 from kho_stem.cards.card import Card
 from kho_stem.cards.card_file import BUNDLE_INDEX
-from kho_stem.cards.image_refs import resolve_image_name
+from kho_stem.cards.image_refs import reference_path, resolve_image_name
 from kho_stem.diagnostics.problems import Problem
 from kho_stem.validation.verdict_pack import SHARDS, Shard, read_shard, shard_index, write_shard
 
@@ -142,14 +142,21 @@ class VerdictCache:
         head = f"{self.fingerprint}\0{path}\0{shown}\0".encode()
         return hashlib.sha256(head + data).hexdigest()
 
-    def get(self, path: Path, key: str, realpath: Callable[[str], str] = os.path.realpath) -> Verdict | None:
+    def get(self, path: Path, key: str, realpath: Callable[[str], str] = os.path.realpath,
+            bundle: BundleFiles | None = None) -> Verdict | None:
         """The verdict ``put`` stored for ``path`` under ``key`` if its images are still the same files, else None.
 
-        ``realpath``: how image references are resolved again (``RealPaths`` for a whole library)."""
+        ``realpath``: how image references are resolved again (``RealPaths`` for a whole library);
+        ``bundle``: the card's ``bundle_files`` now, which spares resolving images inside it again."""
         name = str(path)
         self._seen.add(name)
         verdict = stored_verdict(self._shard(name), name, key)
-        if verdict is None or not all(_unchanged(use, realpath) for use in verdict.image_uses):
+        if verdict is None:
+            return None
+        # Every file of the bundle is where and what it was, and none is a link: see _inside_bundle.
+        same_files = dict(bundle) if bundle and bundle == verdict.bundle else {}
+        if not all(_inside_bundle(use, same_files, realpath) or _unchanged(use, realpath)
+                   for use in verdict.image_uses):
             return None
         return verdict
 
@@ -187,6 +194,23 @@ def stored_verdict(shard: Shard, name: str, key: str) -> Verdict | None:
     if not isinstance(entry, tuple) or len(entry) != 2 or entry[0] != key or not isinstance(entry[1], Verdict):
         return None
     return entry[1]
+
+
+def _inside_bundle(use: ImageUse, same_files: dict[str, Signature], realpath: Callable[[str], str]) -> bool:
+    """Whether ``use`` is an image of the card's own bundle that would resolve to the same file again.
+
+    ``same_files``: the bundle's files, each with the signature it had when the verdict was made,
+    when they all still have it and none is a link. A reference that stays inside the folder (no
+    "..") then passes only through folders of the bundle, none of them a link, to a file with the
+    same size, times and inode: resolving it again would find that file. Only the folder itself
+    is resolved again, in case it (or a folder above it) was made a link since."""
+    if use.target is None or use.signature is None or same_files.get(str(use.target)) != use.signature:
+        return False
+    relative, _ = reference_path(use.reference)
+    if relative is None or ".." in relative.replace(os.sep, "/").split("/"):
+        return False
+    folder = str(use.folder)
+    return realpath(folder) == folder and os.path.normpath(os.path.join(folder, relative)) == str(use.target)
 
 
 def _unchanged(use: ImageUse, realpath: Callable[[str], str]) -> bool:
