@@ -204,3 +204,15 @@ def test_real_paths_are_those_of_os_path_realpath(tmp_path: Path, relative: str)
     realpath = RealPaths()
     for name in (f"{top}/{relative}", f"{top}/{relative}", relative or "."):
         assert realpath(name) == os.path.realpath(name), name
+
+
+def test_shared_values_keep_every_type_and_share_only_texts_and_key_paths():
+    values: dict[object, object] = {}
+    first = verdict_cache._shared({"ages": ["3-4", 1, True, 1.0], ("materials", 0): (True,), "x": {"y": "3-4"}}, values)
+    second = verdict_cache._shared({"ages": ["3-4"], ("materials", 0): (1,)}, values)
+    assert first == {"ages": ["3-4", 1, True, 1.0], ("materials", 0): (True,), "x": {"y": "3-4"}}
+    assert [type(item) for item in first["ages"]] == [str, int, bool, float]  # type: ignore[index]
+    assert second == {"ages": ["3-4"], ("materials", 0): (1,)}
+    assert type(second[("materials", 0)][0]) is int  # type: ignore[index]
+    assert second["ages"][0] is first["ages"][0] is first["x"]["y"]  # type: ignore[index]
+    assert next(iter(second)) is next(iter(first))  # one "ages"
