@@ -117,6 +117,17 @@ def test_a_deleted_card_leaves_the_cache_and_a_partial_check_keeps_the_others(tm
     assert checked == [], "nothing else changed: every verdict read back"
 
 
+def test_a_project_copied_with_its_cache_keeps_only_its_own_verdicts(tmp_path: Path, checked: list[Path]):
+    _, cache = _warm(tmp_path / "goc")
+    copy = tmp_path / "ban-sao"
+    shutil.copytree(tmp_path / "goc", copy, symlinks=True)
+    _settle(copy)
+    copied = copy / "activities"
+    assert _state(_check(copied, copy / CACHE)) == _state(_check(copied, None))
+    assert _kept(copy / CACHE) == {str(card) for card in library.find_card_files([copied])}
+    assert len(_kept(cache)) == 10, "the original keeps its own"
+
+
 def test_a_shard_with_foreign_entries_or_another_fingerprint_is_a_miss(tmp_path: Path, checked: list[Path]):
     folder, cache = _warm(tmp_path)
     cold = _state(_check(folder, None))

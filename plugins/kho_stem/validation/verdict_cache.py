@@ -170,11 +170,15 @@ class VerdictCache:
         self._changed.add(index)
 
     def save(self) -> None:
-        """Write every shard that changed; verdicts of cards that are gone are left out."""
+        """Write every shard that changed; verdicts of cards that are gone are left out, and so are
+        those of cards outside the project that holds the cache and not checked in this run (the
+        original's cards, in a project copied with its ``.cache``: kept, they would be read for nothing)."""
         if self._shards is None:
             return
+        home = _project_of(self.folder)
         for index, shard in enumerate(self._shards):
-            gone = [name for name in shard if name not in self._seen and not os.path.isfile(name)]
+            gone = [name for name in shard if name not in self._seen
+                    and not (name.startswith(home) and os.path.isfile(name))]
             for name in gone:
                 del shard[name]
             if gone or index in self._changed:
@@ -188,6 +192,16 @@ class VerdictCache:
         if self._shards is None:
             self._shards = [read_shard(self.folder, index, self.fingerprint) for index in range(SHARDS)]
         return self._shards
+
+
+def _project_of(folder: Path) -> str:
+    """The folder a cache kept in a hidden folder belongs to, with a separator at its end
+    (``<project>/.cache/kho-stem/verdicts/cards`` → ``<project>/``); "" when none is hidden."""
+    parts = folder.resolve().parts  # as the cards' paths are
+    for index, part in enumerate(parts):
+        if index and part.startswith(".") and part not in (".", ".."):
+            return os.path.join(*parts[:index], "")
+    return ""
 
 
 def _sharing_values(verdict: Verdict, values: dict[object, object]) -> Verdict:

@@ -9,6 +9,7 @@ place), so two runs at once leave one whole shard or the other, never a mix.
 from __future__ import annotations
 
 import io
+import os
 import pickle
 import zlib
 from pathlib import Path
@@ -70,5 +71,9 @@ class _PathSharingUnpickler(pickle.Unpickler):
             raise pickle.UnpicklingError("a path must be stored as its text")
         path = self._paths.get(pid)
         if path is None:
-            path = self._paths[pid] = Path(pid)
+            # A card's folder and its images follow the card's own path: built from it, not parsed again.
+            folder, _, name = pid.rpartition(os.sep)
+            known = self._paths.get(folder)
+            path = self._paths[pid] = known / name if known is not None and name else Path(pid)
+            self._paths.setdefault(str(path.parent), path.parent)
         return path
