@@ -75,5 +75,6 @@ class _PathSharingUnpickler(pickle.Unpickler):
             folder, _, name = pid.rpartition(os.sep)
             known = self._paths.get(folder)
             path = self._paths[pid] = known / name if known is not None and name else Path(pid)
-            self._paths.setdefault(str(path.parent), path.parent)
+            if folder and name:  # the text of path.parent, without asking for it
+                self._paths.setdefault(folder, path.parent)
         return path
