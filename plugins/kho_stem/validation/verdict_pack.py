@@ -3,7 +3,8 @@
 A shard is a pickle of ``(MAGIC, fingerprint, {card path: (key, verdict)})``. A shard written for
 other code or another taxonomy (its fingerprint differs), damaged or foreign, reads as empty: its
 cards are checked again. Writing goes through ``write_cache_file`` (a temporary file renamed into
-place), so two runs at once leave one whole shard or the other, never a mix.
+place), so two runs at once leave one whole shard or the other, never a mix; the verdicts only
+the other run kept are then lost, which costs their cards one more check, never a wrong verdict.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ _PATH = type(Path())  # PosixPath or WindowsPath
 
 
 # Paths travel as their text and each text is built once when read: pickle rebuilds a Path from
-# its parts, which cost more than the rest of a verdict's objects together.
+# its parts, which was about a third of the time of reading a verdict.
 class _PathSharingPickler(pickle.Pickler):
     def persistent_id(self, obj: Any) -> str | None:
         return str(obj) if type(obj) is _PATH else None
