@@ -21,7 +21,7 @@ from conftest import ROOT, VALID_CARD, edit
 from kho_stem.cards import image_checks
 from kho_stem.cards.image_checks import ImageChecks
 from kho_stem.taxonomy.vocabularies import load_taxonomy
-from kho_stem.validation import card_checker, library, verdict_cache
+from kho_stem.validation import card_checker, library, verdict_cache, verdict_pack
 from kho_stem.validation.library import PARALLEL_FROM, CheckResult, check_library, find_card_files
 
 STARTER = sorted(p.parent for p in (ROOT / "activities").glob("*/index.md"))[:4]
@@ -57,6 +57,17 @@ def _library(root: Path) -> Path:
         (shared / f"thuyen-chung-{copy}.md").write_text(text + "\n![Ảnh chung](anh-chung.jpg)\n", encoding="utf-8")
     _settle(root)
     return folder
+
+
+def _shard(file: Path, taxonomy_root: Path = ROOT / "content" / "taxonomy") -> verdict_pack.Shard:
+    """The verdicts one shard file holds, by card path (empty when it is damaged or foreign)."""
+    fingerprint = verdict_cache.VerdictCache(file.parent, taxonomy_root).fingerprint
+    return verdict_pack.read_shard(file.parent, int(file.stem.removeprefix("shard-")), fingerprint)
+
+
+def _kept(cache: Path) -> set[str]:
+    """The card paths whose verdicts the cache folder holds."""
+    return {name for file in (cache / "cards").glob("shard-*.pickle") for name in _shard(file)}
 
 
 def _check(folder: Path, cache: Path | None, taxonomy_root: Path = ROOT / "content" / "taxonomy") -> CheckResult:
@@ -98,7 +109,7 @@ def test_a_warm_check_finds_exactly_what_a_cold_one_finds(tmp_path: Path, checke
     located = sorted(p.file for p in warm.warnings if p.code == "image_has_location")
     assert located == sorted([*((folder / f"{STARTER[1].name}-ban-{copy}" / "index.md").as_posix() for copy in (1, 2)),
                               (folder / "chung" / "thuyen-chung-1.md").as_posix()])
-    assert len(alone.cards) == 9 and len(list((cache / "cards").rglob("*.pickle"))) == 10
+    assert len(alone.cards) == 9 and len(_kept(cache)) == 10
 
 
 def _cover(folder: Path) -> Path:
@@ -174,12 +185,15 @@ def test_a_damaged_or_foreign_verdict_file_is_checked_again(tmp_path: Path, chec
     folder = _library(tmp_path)
     cache = tmp_path / ".cache" / "verdicts"
     cold = _state(_check(folder, cache))
-    files = sorted((cache / "cards").rglob("*.pickle"))
+    files = sorted((cache / "cards").glob("shard-*.pickle"))
     damages = [b"", b"not a pickle", pickle.dumps({"card": None}), pickle.dumps(3)[:-1]]
+    damaged = set()  # the cards whose verdicts were in the damaged shards
     for file, damage in zip(files, damages, strict=False):
+        damaged |= set(_shard(file))
         file.write_bytes(damage)
     assert _state(_check(folder, cache)) == cold
-    assert len(checked) == 10 + len(damages)
+    assert len(checked) == 10 + len(damaged) and len(damaged) >= len(damages)
+    assert len(_kept(cache)) == 10, "the damaged shards were written again whole"
 
 
 def test_an_image_is_inspected_once_for_its_bytes(tmp_path: Path, monkeypatch):
@@ -224,7 +238,7 @@ def test_the_command_keeps_verdicts_and_says_the_same_twice(tmp_path: Path):
     assert runs[0].returncode == runs[1].returncode == 1
     assert runs[0].stdout == runs[1].stdout and "image_has_location" not in runs[0].stdout
     assert runs[0].stdout.count("còn ghi vị trí GPS") == 3, runs[0].stdout
-    assert len(list((tmp_path / ".cache" / "kho-stem" / "verdicts" / "cards").rglob("*.pickle"))) == 10
+    assert len(_kept(tmp_path / ".cache" / "kho-stem" / "verdicts")) == 10
 
 
 def test_cards_are_named_as_everywhere_else(tmp_path: Path, monkeypatch):
@@ -257,7 +271,7 @@ def test_verdicts_from_forked_workers_are_kept_and_read_back_the_same(tmp_path: 
     monkeypatch.setattr(library, "_check_each",
                         lambda c, paths, n: checked.append(len(paths)) or check_each(c, paths, n))
     cold = check_library(files, taxonomy, processes=2, verdict_cache_dir=cache)  # checked in two workers
-    assert len(list((cache / "cards").rglob("*.pickle"))) == len(files)
+    assert _kept(cache) == {str(file) for file in files}
     warm = check_library(files, taxonomy, processes=2, verdict_cache_dir=cache)
     assert checked == [len(files), 0], "every verdict was kept by the workers"
     assert _state(warm) == _state(cold) == _state(alone) and len(alone.problems) == 10

@@ -69,20 +69,32 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
     never ends); a FIFO would block. The file is opened without following a link and checked on
     the open descriptor, so it cannot be swapped between the check and the read.
     """
-    if path.is_symlink():
+    if not _NO_FOLLOW and path.is_symlink():  # where links cannot be refused on opening
         raise CardFileError(1, "card_symlink", target=os.readlink(path))
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        descriptor = os.open(path, flags)
+        descriptor = os.open(path, _READ_FLAGS)
     except OSError as error:
+        # Asked only now: a warm check reads every card, and one system call a card less counts.
+        if path.is_symlink():
+            raise CardFileError(1, "card_symlink", target=os.readlink(path)) from None
         raise CardFileError(1, "file_unreadable", reason=error.strerror or str(error)) from None
-    with os.fdopen(descriptor, "rb") as handle:
+    try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise CardFileError(1, "card_not_regular_file")
-        try:
-            data = handle.read(max_bytes + 1)
-        except OSError as error:
-            raise CardFileError(1, "file_unreadable", reason=error.strerror or str(error)) from None
+        chunks: list[bytes] = []
+        wanted = max_bytes + 1
+        while wanted > 0 and (chunk := os.read(descriptor, wanted)):
+            chunks.append(chunk)
+            wanted -= len(chunk)
+    except OSError as error:
+        raise CardFileError(1, "file_unreadable", reason=error.strerror or str(error)) from None
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
     if len(data) > max_bytes:
         raise CardFileError(1, "card_too_large", limit=max_bytes)
     return data
+
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_READ_FLAGS = os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)

@@ -166,14 +166,26 @@ def _quantity(lines: list[MaterialItem], class_size: int, defaults: PlanningDefa
 
     Materials are reused from one activity to the next, so the largest need is the amount to have.
     """
-    # A line that needs several materials gives one quantity for all of them: it says nothing of each.
-    amounts = [_per_class(line, class_size, defaults) if len(line.needs) <= 1 else None for line in lines]
-    if not amounts or any(amount is None for amount in amounts):
+    if not lines:
         return None
-    units = {unit for _, unit in amounts}  # type: ignore[misc]
+    # A library repeats its lines ("2 chai", per "nhom"): each quantity and basis is read once.
+    read: dict[tuple[str | None, str | None], tuple[float, str] | None] = {}
+    units: set[str] = set()
+    most = 0.0
+    for line in lines:
+        # A line that needs several materials gives one quantity for all of them: it says nothing of each.
+        if len(line.needs) > 1:
+            return None
+        key = (line.quantity, line.per)
+        if key not in read:
+            read[key] = _per_class(line, class_size, defaults)
+        amount = read[key]
+        if amount is None:
+            return None
+        most = max(most, amount[0]) if units else amount[0]
+        units.add(amount[1])
     if len(units) != 1:
         return None
-    most = max(value for value, _ in amounts)  # type: ignore[misc]
     number = f"{most:g}".replace(".", ",")
     unit = units.pop()
     return f"{number} {unit}".strip()
@@ -190,11 +202,20 @@ class MinimumListMaker:
         self.labels = {term.code: term.label for term in taxonomy["materials"]}
         self._codes = {label: code for code, label in self.labels.items()}
         self._needs: dict[str, frozenset[str]] = {}  # per card: every list of this library reads them
+        self._line_names: dict[str, tuple[tuple[str, MaterialItem], ...]] = {}  # per card, as _needs
 
     def needs(self, fact: CardFacts) -> frozenset[str]:
         found = self._needs.get(fact.slug)
         if found is None:
             found = self._needs[fact.slug] = card_needs(fact, self.labels, self.everyday)
+        return found
+
+    def line_names(self, fact: CardFacts) -> tuple[tuple[str, MaterialItem], ...]:
+        """Each material the card's lines need, by common name (``line_materials``), with its line."""
+        found = self._line_names.get(fact.slug)
+        if found is None:
+            found = self._line_names[fact.slug] = tuple(
+                (name, item) for item in fact.material_items for name in line_materials(item, self.labels))
         return found
 
     def make(self, age: str | None, share: float, class_size: int | None = None) -> MaterialsList:
@@ -208,12 +229,10 @@ class MinimumListMaker:
         lines: dict[str, list[MaterialItem]] = {}
         users: dict[str, int] = {}
         for fact in covered:
-            names: set[str] = set()
-            for item in fact.material_items:
-                for name in line_materials(item, self.labels):
-                    lines.setdefault(name, []).append(item)
-                    names.add(name)
-            for name in names:
+            pairs = self.line_names(fact)
+            for name, item in pairs:
+                lines.setdefault(name, []).append(item)
+            for name in {name for name, _ in pairs}:
                 users[name] = users.get(name, 0) + 1
         everyday_used = sorted(name for name in lines if name in self.everyday)
         return MaterialsList(
@@ -230,7 +249,8 @@ class MinimumListMaker:
 
     def _listed(self, name: str, lines: list[MaterialItem], users: int, class_size: int) -> ListedMaterial:
         hazards = self.taxonomy.hazards
-        codes = dict.fromkeys(code for line in lines for code in line.hazards if code in hazards)
+        # Each code once, then looked up: a material's lines are thousands in a large library.
+        codes = [code for code in dict.fromkeys(code for line in lines for code in line.hazards) if code in hazards]
         return ListedMaterial(
             name=name,
             code=self._codes.get(name),

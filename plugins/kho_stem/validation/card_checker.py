@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -72,29 +73,50 @@ class CardChecker:
 
     def verdict(self, path: Path, display: str) -> Verdict:
         """Everything found in one card, alone: from the verdict cache when the card is unchanged."""
-        return self.cached_verdict(path, display) or self.fresh_verdict(path, display)
+        verdict = self.cached_verdict(path, display) or self.fresh_verdict(path, display)
+        self.save_verdicts()
+        return verdict
 
-    def cached_verdict(self, path: Path, display: str) -> Verdict | None:
-        """The verdict kept for exactly this card file and its images, or None."""
+    def cached_verdict(self, path: Path, display: str,
+                       realpath: Callable[[str], str] = os.path.realpath) -> Verdict | None:
+        """The verdict kept for exactly this card file and its images, or None.
+
+        ``realpath`` resolves its image references again (``RealPaths`` for a whole library)."""
         data = self._read(path)
         if self.verdicts is None or data is None:
             return None
-        cached = self.verdicts.get(self.verdicts.key(path, display, data))
+        bundle = bundle_files(path)
+        cached = self.verdicts.get(path, self.verdicts.key(path, display, data), realpath, bundle)
         if cached is None or cached.card is None:
             return cached
-        bundle = bundle_files(path)
         if bundle is not None and bundle == cached.bundle:
             return cached
         # What a review approves covers every file of a bundle, and one of them changed: hash again.
         return replace(cached, card=replace(cached.card, content_hash=content_hash(path)), bundle=bundle)
 
     def fresh_verdict(self, path: Path, display: str) -> Verdict:
-        """The card checked now (and kept in the verdict cache when there is one)."""
+        """The card checked now (and kept in the verdict cache when there is one, until ``save_verdicts``)."""
+        key, verdict = self.keyed_verdict(path, display)
+        self.keep(path, key, verdict)
+        return verdict
+
+    def keyed_verdict(self, path: Path, display: str) -> tuple[str | None, Verdict]:
+        """The card checked now, with the key to keep its verdict under (None: not to be kept).
+
+        Forked workers return both to the parent, which alone writes the verdict cache."""
         data = self._read(path)
         verdict = self._verdict(path, display, data)
-        if self.verdicts is not None and data is not None:
-            self.verdicts.put(self.verdicts.key(path, display, data), verdict)
-        return verdict
+        key = self.verdicts.key(path, display, data) if self.verdicts is not None and data is not None else None
+        return key, verdict
+
+    def keep(self, path: Path, key: str | None, verdict: Verdict) -> None:
+        if self.verdicts is not None and key is not None:
+            self.verdicts.put(path, key, verdict)
+
+    def save_verdicts(self) -> None:
+        """Write the verdicts kept since the last save (the cache's changed shards)."""
+        if self.verdicts is not None:
+            self.verdicts.save()
 
     def _read(self, path: Path) -> bytes | None:
         try:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kho_stem.cards.card import RESERVED_NAMES, Card
 from kho_stem.cards.image_refs import IMAGE_SUFFIXES
+from kho_stem.cards.real_paths import RealPaths
 from kho_stem.cards.reviews import ReviewBook, review_problems
 from kho_stem.diagnostics.problems import Problem, Severity, display_path
 from kho_stem.taxonomy.vocabularies import Taxonomy
 from kho_stem.validation.card_checker import CardChecker
+from kho_stem.validation.collector import collector_paused
 from kho_stem.validation.verdict_cache import Verdict
 
 
@@ -47,13 +48,32 @@ def find_card_files(paths: Iterable[Path]) -> list[Path]:
     # A file's own name is kept, not resolved: a card that is a link must be seen as one (and refused).
     for path in (p.resolve() if p.is_dir() else p.absolute().parent.resolve() / p.name for p in paths):
         if path.is_dir():
-            for candidate in path.rglob("*.md"):
-                relative = candidate.relative_to(path).parts
-                if not any(part.startswith(".") for part in relative):
-                    found.add(candidate)
+            found.update(map(Path, _card_names_under(str(path))))
         elif path.suffix == ".md":
             found.add(path)
     return sorted(found)
+
+
+def _card_names_under(folder: str) -> list[str]:
+    """What ``Path(folder).rglob("*.md")`` finds, as text, leaving out hidden files and folders.
+
+    Walked with ``os.scandir`` and strings: building a Path for every entry cost more than the walk.
+    As rglob does, links to folders are not followed and unreadable folders are passed over."""
+    found: list[str] = []
+    folders = [folder]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.name.endswith(".md"):
+                        found.append(entry.path)
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+        except PermissionError:
+            continue
+    return found
 
 
 def check_library(
@@ -70,6 +90,15 @@ def check_library(
     Rendered bodies are kept in ``body_cache_dir``, and whole verdicts on unchanged cards in
     ``verdict_cache_dir``, between runs when they are given.
     """
+    with collector_paused():
+        return _check_library(files, taxonomy, context_files, image_folders, reviews, processes, body_cache_dir,
+                              verdict_cache_dir)
+
+
+def _check_library(
+    files: list[Path], taxonomy: Taxonomy, context_files: Iterable[Path], image_folders: Iterable[Path],
+    reviews: ReviewBook | None, processes: int, body_cache_dir: Path | None, verdict_cache_dir: Path | None,
+) -> CheckResult:
     book = reviews or ReviewBook(None, {})
     hashes: dict[str, tuple[str, str]] = {}  # slug -> (shown path, content hash), every card seen
     checker = CardChecker(taxonomy, body_cache_dir, verdict_cache_dir)
@@ -114,48 +143,46 @@ PARALLEL_FROM = 200
 
 
 def _verdicts(checker: CardChecker, paths: list[Path], processes: int) -> list[Verdict]:
-    """Every card's verdict, in order: kept ones read here, the others checked (in parallel when many).
-
-    The cyclic garbage collector is paused meanwhile: a check makes many objects and few cycles,
-    and the collector's passes over a thousand unpickled verdicts took half the time of reading them."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        shown = _display_paths(paths)
-        kept = [checker.cached_verdict(path, shown[path]) for path in paths]
-        missing = [path for path, verdict in zip(paths, kept, strict=True) if verdict is None]
-        fresh = iter(_check_each(checker, missing, processes))
-        return [verdict if verdict is not None else next(fresh) for verdict in kept]
-    finally:
-        if collecting:
-            gc.enable()
+    """Every card's verdict, in order: kept ones read here, the others checked (in parallel when many)."""
+    realpath = RealPaths()  # for this pass only: each folder above the cards is resolved once
+    shown = _display_paths(paths, realpath)
+    kept = [checker.cached_verdict(path, shown[path], realpath) for path in paths]
+    missing = [path for path, verdict in zip(paths, kept, strict=True) if verdict is None]
+    fresh = _check_each(checker, missing, processes)
+    for path, (key, verdict) in zip(missing, fresh, strict=True):
+        checker.keep(path, key, verdict)
+    checker.save_verdicts()
+    checked = iter(verdict for _, verdict in fresh)
+    return [verdict if verdict is not None else next(checked) for verdict in kept]
 
 
-def _display_paths(paths: list[Path]) -> dict[Path, str]:
+def _display_paths(paths: list[Path], realpath: Callable[[str], str] = os.path.realpath) -> dict[Path, str]:
     """``display_path`` of each path, with the working folder resolved once, not once a card."""
     cwd = os.path.realpath(os.getcwd())
     inside = cwd.rstrip(os.sep) + os.sep
     shown = {}
     for path in paths:
-        real = os.path.realpath(path)
+        real = realpath(os.fspath(path))
         if real == cwd:
             shown[path] = "."
         elif real.startswith(inside):
-            shown[path] = Path(real[len(inside):]).as_posix()
+            # What Path(...).as_posix() gives for a resolved path, without building the Path.
+            shown[path] = real[len(inside):].replace(os.sep, "/")
         else:
             shown[path] = path.as_posix()
     return shown
 
 
-def _check_each(checker: CardChecker, paths: list[Path], processes: int) -> list[Verdict]:
-    """Every card checked, in order: in this process, or split over forked workers for a large library.
+def _check_each(checker: CardChecker, paths: list[Path], processes: int) -> list[tuple[str | None, Verdict]]:
+    """Every card checked, in order, with the key to keep its verdict under: in this process, or
+    split over forked workers for a large library (the parent keeps what they found).
 
     Rendering bodies (Python-Markdown) is most of the time of a check; the cards are independent,
     so on a 2-core machine two processes take about half the time. Workers are forked so they start
     with the taxonomy and the compiled checker already in memory."""
     workers = min(processes, len(paths) // (PARALLEL_FROM // 2))
     if workers < 2 or len(paths) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [checker.fresh_verdict(path, display_path(path)) for path in paths]
+        return [checker.keyed_verdict(path, display_path(path)) for path in paths]
     global _worker_checker  # read by the forked workers, set just before they start
     checker.prepare()  # once here, not in every worker
     _worker_checker = checker
@@ -170,44 +197,66 @@ def _check_each(checker: CardChecker, paths: list[Path], processes: int) -> list
 _worker_checker: CardChecker | None = None
 
 
-def _check_chunk(paths: list[Path]) -> list[Verdict]:
+def _check_chunk(paths: list[Path]) -> list[tuple[str | None, Verdict]]:
     checker = _worker_checker
     assert checker is not None, "forked from _check_each"
-    return [checker.fresh_verdict(path, display_path(path)) for path in paths]
+    return [checker.keyed_verdict(path, display_path(path)) for path in paths]
 
 
 # The names the folder warnings look at: images, and files that look like cards.
 _WATCHED_SUFFIXES = IMAGE_SUFFIXES | {".md", ".markdown"}
 
 
-def _files_under(folder: Path) -> list[Path]:
-    """Every image or card-like file name under ``folder`` (resolved), sorted; links to folders are not followed."""
-    found: list[tuple[str, ...]] = []
-    for parent, _, names in os.walk(folder.resolve()):
-        parts = tuple(Path(parent).parts)
-        found.extend((*parts, name) for name in names if os.path.splitext(name)[1].lower() in _WATCHED_SUFFIXES)
+def _files_under(folder: Path) -> list[str]:
+    """Every image or card-like file under ``folder`` (resolved), sorted as paths sort; links to
+    folders are not followed, unreadable folders passed over (as ``os.walk`` does). Names stay
+    text: a Path for each of ten thousand files cost more than the walk."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    folders = [str(folder.resolve())]
+    while folders:
+        parent = folders.pop()
+        parts = tuple(parent.split(os.sep))
+        try:
+            with os.scandir(parent) as entries:
+                for entry in entries:
+                    try:
+                        is_dir = entry.is_dir()  # a link to a folder counts as a folder, not walked into
+                    except OSError:
+                        is_dir = False
+                    if is_dir:
+                        if not entry.is_symlink():
+                            folders.append(entry.path)
+                    elif os.path.splitext(entry.name)[1].lower() in _WATCHED_SUFFIXES:
+                        found.append(((*parts, entry.name), entry.path))
+        except OSError:
+            continue
     # Sorted by parts, as paths sort (comparing tuples of strings is much faster than comparing paths).
-    return [Path(*parts) for parts in sorted(found)]
+    found.sort()
+    return [name for _, name in found]
 
 
-def _misnamed_cards(folder_files: Iterable[list[Path]]) -> list[Problem]:
+def _misnamed_cards(folder_files: Iterable[list[str]]) -> list[Problem]:
     """``.MD`` and ``.markdown`` files look like cards to people but are not read: say so."""
     problems = []
     for files in folder_files:
-        for path in files:
-            if path.suffix.lower() in (".md", ".markdown") and path.suffix != ".md" and path.is_file():
+        for name in files:
+            suffix = os.path.splitext(name)[1]
+            if suffix.lower() in (".md", ".markdown") and suffix != ".md" and os.path.isfile(name):
+                path = Path(name)
                 problems.append(Problem(display_path(path), 1, "", "card_wrong_extension",
                                         {"name": path.name, "suggestion": path.stem + ".md"}, Severity.WARNING))
     return problems
 
 
-def _unused_images(folder_files: Iterable[list[Path]], used: set[Path]) -> list[Problem]:
+def _unused_images(folder_files: Iterable[list[str]], used: set[Path]) -> list[Problem]:
+    used_names = {str(image) for image in used}
     problems = []
     for files in folder_files:
-        for image in files:
-            if image.suffix.lower() in IMAGE_SUFFIXES and image not in used and image.is_file():
-                problems.append(Problem(display_path(image), 1, "", "image_unused",
-                                        {"path": image.name}, Severity.WARNING))
+        for name in files:
+            if (os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES and name not in used_names
+                    and os.path.isfile(name)):
+                problems.append(Problem(display_path(Path(name)), 1, "", "image_unused",
+                                        {"path": os.path.basename(name)}, Severity.WARNING))
     return problems
 
 
