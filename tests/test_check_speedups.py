@@ -3,11 +3,14 @@ rendered bodies kept on disk."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from conftest import VALID_CARD, edit
 from kho_stem.cards.body_html import BodyRenderer, HtmlPolicy
-from kho_stem.cards.cache_file import write_cache_file
+from kho_stem.cards.cache_file import link_from_cache, write_cache_file
 from kho_stem.validation.library import PARALLEL_FROM, check_library, find_card_files
 
 
@@ -66,3 +69,24 @@ def test_a_cache_file_is_written_whole_into_new_and_existing_folders(tmp_path: P
     blocked.write_bytes(b"")
     write_cache_file(blocked / "cd" / "cd56.json", b"x")  # its folder cannot be made: no cache, no error
     assert blocked.read_bytes() == b""
+
+
+def test_a_site_file_from_the_cache_is_a_link_to_its_content_and_written_when_linking_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    site.mkdir()
+    first, second = site / "a.js", site / "b.js"
+    link_from_cache(first, b"window.x=1;\n", cache)
+    link_from_cache(second, b"window.x=1;\n", cache)
+    assert first.read_bytes() == second.read_bytes() == b"window.x=1;\n"
+    assert first.stat().st_ino == second.stat().st_ino  # one copy in the cache, linked twice
+    assert len([path for path in cache.rglob("*") if path.is_file()]) == 1
+    link_from_cache(first, "Nước".encode(), cache)  # an existing file is replaced, the other kept
+    assert first.read_text(encoding="utf-8") == "Nước" and second.read_bytes() == b"window.x=1;\n"
+
+    def refuse(source: object, target: object) -> None:
+        raise OSError("cross-device link")
+
+    monkeypatch.setattr(os, "link", refuse)
+    link_from_cache(second, b"window.y=2;\n", cache)
+    assert second.read_bytes() == b"window.y=2;\n" and second.stat().st_nlink == 1

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
-from kho_stem.cards import Card, ImageCache, load_reviews
+from kho_stem.cards import Card, ImageCache, link_from_cache, load_reviews
 from kho_stem.diagnostics import DiagnosticError, message
 from kho_stem.outputs import LessonPlanFiles, expand_markers, unused_theme_files
 from kho_stem.site import (
@@ -44,7 +44,6 @@ from kho_stem.site import (
     editor_files,
     find_cms_package,
     is_auth_url,
-    lesson_plan_script_file,
     page_entry,
     plan_config,
 )
@@ -221,6 +220,7 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
                                 official=self.official)
         try:
             self.site.lesson_plans, problems = lesson_plans.publish(self.site.facts)
+            self.site.lesson_plan_scripts = lesson_plans.scripts(self.site.lesson_plans)
         except DiagnosticError as error:
             raise PluginError("\n".join(p.render(self.config.language) for p in error.problems)) from None
         for problem in problems:
@@ -295,12 +295,15 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             self.card_bodies[slug] = filled
         return filled
 
+    def printable_cache_dir(self, config: MkDocsConfig) -> Path:
+        """Where each card's printable body script is kept by its content (``link_from_cache``)."""
+        return self._path(config, self.config.body_cache_dir).parent / "printable"
+
     def _write_lesson_plan_scripts(self, site_dir: Path) -> None:
-        """The plan page's whole-plan .docx: the template's parts once, each card's body beside its page."""
-        assert self.site is not None and self.lesson_plan_files is not None
+        """The plan page's whole-plan .docx: the template's parts once (each card's part is linked
+        beside its page from the cache, ``LessonPlanFiles.scripts``)."""
+        assert self.lesson_plan_files is not None
         (site_dir / LESSON_PLAN_TEMPLATE_SCRIPT).write_text(self.lesson_plan_files.template_script(), encoding="utf-8")
-        for slug in self.site.lesson_plans:
-            (site_dir / lesson_plan_script_file(slug)).write_text(self.site.lesson_plan_script(slug), encoding="utf-8")
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()
@@ -310,9 +313,10 @@ class KhoStemPlugin(BasePlugin[KhoStemConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(script, encoding="utf-8")
         (Path(config.site_dir) / PLAN_DATA_SCRIPT).write_text(self.site.plan_script(), encoding="utf-8")
+        printable = self.printable_cache_dir(config)
         for slug, body in self.card_bodies.items():
-            (Path(config.site_dir) / card_print_file(slug)).write_text(self.site.card_print(slug, body),
-                                                                         encoding="utf-8")
+            link_from_cache(Path(config.site_dir) / card_print_file(slug),
+                            self.site.card_print(slug, body).encode("utf-8"), printable)
         self.card_bodies = {}
         self._write_lesson_plan_scripts(Path(config.site_dir))
         # Material ships its search engine and source maps with every site; no page here loads them.

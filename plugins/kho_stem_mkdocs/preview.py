@@ -22,7 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kho_stem.cards import RESERVED_NAMES, Card, load_reviews
+from kho_stem.cards import RESERVED_NAMES, Card, link_from_cache, load_reviews
 from kho_stem.diagnostics import Problem, message
 from kho_stem.site import LibrarySite, card_print_file, lesson_plan_file, lesson_plan_script_file
 from kho_stem.validation import check_library
@@ -108,7 +108,8 @@ def _render(plugin: KhoStemPlugin, config: MkDocsConfig, outcomes: list[PreviewO
     # The site again from every card (the edited ones as they are now): the card's page shows its
     # related cards and images from the whole library, as a full build would.
     site = LibrarySite(plugin.published_cards(), plugin.taxonomy, old_site.linker, old_site.images,
-                       old_site.print_settings, official=plugin.official, lesson_plans=old_site.lesson_plans)
+                       old_site.print_settings, official=plugin.official, lesson_plans=old_site.lesson_plans,
+                       lesson_plan_scripts=old_site.lesson_plan_scripts)
     plugin.site = site
     language = plugin.config.language
     doc_files = plugin.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
@@ -136,8 +137,8 @@ def _render(plugin: KhoStemPlugin, config: MkDocsConfig, outcomes: list[PreviewO
             # The body the page shows, for the plan's "In tất cả thẻ" (kept by the plugin as the page was made).
             body = plugin.card_bodies.pop(slug, None)
             if body is not None:
-                (Path(config.site_dir) / card_print_file(slug)).write_text(site.card_print(slug, body),
-                                                                           encoding="utf-8")
+                link_from_cache(Path(config.site_dir) / card_print_file(slug),
+                                site.card_print(slug, body).encode("utf-8"), plugin.printable_cache_dir(config))
         _build_page(page, config, doc_files, plugin.nav, plugin.env)
 
 
@@ -152,13 +153,15 @@ def _refresh_lesson_plan(plugin: KhoStemPlugin, site: LibrarySite, slug: str, si
     docx, script = site_dir / lesson_plan_file(slug), site_dir / lesson_plan_script_file(slug)
     if slug not in files:  # its page goes without the link, as in a full build
         site.lesson_plans.pop(slug, None)
+        site.lesson_plan_scripts.pop(slug, None)
         docx.unlink(missing_ok=True)
         script.unlink(missing_ok=True)
         return
     site.lesson_plans[slug] = files[slug]
+    site.lesson_plan_scripts[slug] = plugin.lesson_plan_files.scripts({slug: files[slug]})[slug]
     docx.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(files[slug], docx)
-    script.write_text(site.lesson_plan_script(slug), encoding="utf-8")
+    shutil.copyfile(site.lesson_plan_scripts[slug], script)
 
 
 def _card_src(plugin: KhoStemPlugin, slug: str) -> str:

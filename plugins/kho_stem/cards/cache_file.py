@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -21,3 +22,21 @@ def write_cache_file(target: Path, data: bytes) -> None:
         temporary.replace(target)
     except OSError:
         pass
+
+
+def link_from_cache(target: Path, data: bytes, folder: Path) -> None:
+    """Put ``data`` at ``target`` as a hard link to a copy kept in ``folder`` under its own hash.
+
+    A site file a build writes again unchanged then costs a link instead of a write, ten times
+    slower here. The cache only ever replaces a file by renaming a new one over it
+    (``write_cache_file``), so a linked site file never changes afterwards; where linking fails
+    (another file system, a full cache) the file is written as before."""
+    key = hashlib.sha256(data).hexdigest()
+    cached = folder / key[:2] / key
+    if not cached.is_file():
+        write_cache_file(cached, data)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        target.write_bytes(data)

@@ -29,13 +29,21 @@ from kho_stem.outputs import lesson_plan as plan_module
 from kho_stem.outputs import lesson_plan_body, lesson_plan_docx, lesson_plan_payload
 from kho_stem.outputs.lesson_plan import LessonPlan, ObjectiveSorter, lesson_plan
 from kho_stem.outputs.lesson_plan_docx import lesson_plan_docx as write_docx
-from kho_stem.outputs.lesson_plan_payload import card_payload, template_json, template_payload, template_script
+from kho_stem.outputs.lesson_plan_payload import (
+    card_payload,
+    card_script,
+    template_json,
+    template_payload,
+    template_script,
+)
 from kho_stem.taxonomy.vocabularies import Taxonomy
 
 FORMAT = 2  # of the files written here (2: each .docx has its plan payload beside it)
 # Below this many documents to make, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 16
 _CODE = (plan_module, lesson_plan_body, lesson_plan_docx, lesson_plan_payload, facts_module)
+# Not ".js": the cache would be linted as the project's scripts (the site names the copy giao-an.js).
+_SCRIPT_SUFFIX = ".script"
 _UNCUTTABLE = (ValueError, KeyError, zipfile.BadZipFile)  # what cutting a .docx that is not as expected raises
 
 
@@ -94,6 +102,18 @@ class LessonPlanFiles:
             else:
                 problems.append(_failed(fact, f"cannot write {target}"))
         return files, problems
+
+    def scripts(self, files: dict[str, Path]) -> dict[str, Path]:
+        """Each card's part of the plan's .docx as the script published beside its page, by slug,
+        kept in the cache beside its .docx (``files``, from ``publish``): a build links the files
+        instead of writing a thousand scripts again."""
+        scripts: dict[str, Path] = {}
+        for slug, docx in files.items():
+            script = docx.with_name(f"{docx.stem}.{slug}{_SCRIPT_SUFFIX}")
+            if not script.is_file():
+                write_cache_file(script, card_script(slug, payload_file(docx).read_text(encoding="utf-8")).encode())
+            scripts[slug] = script
+        return scripts
 
     def template_script(self) -> str:
         """The script with the template's parts (``lesson_plan_payload.template_payload``), made once."""

@@ -22,8 +22,6 @@ from kho_stem.outputs.exports import (
     catalog_json,
     catalog_schema,
 )
-from kho_stem.outputs.lesson_plan_files import payload_file
-from kho_stem.outputs.lesson_plan_payload import card_script
 from kho_stem.site.browse import BrowsePages
 from kho_stem.site.card_page import render_card_page
 from kho_stem.site.catalog_page import render_catalog_page
@@ -53,6 +51,7 @@ from kho_stem.site.urls import (
     cards_index_page,
     catalog_page,
     lesson_plan_file,
+    lesson_plan_script_file,
     plan_page,
     stats_page,
 )
@@ -75,10 +74,12 @@ class CopiedFile:
 class LibrarySite:
     def __init__(self, cards: list[Card], taxonomy: Taxonomy, linker: Linker,
                  images: Mapping[Path, PublishedImage] | None = None, print_settings: PrintSettings | None = None,
-                 official: bool = False, lesson_plans: Mapping[str, Path] | None = None):
+                 official: bool = False, lesson_plans: Mapping[str, Path] | None = None,
+                 lesson_plan_scripts: Mapping[str, Path] | None = None):
         """``images`` maps each image a card uses to its published variants; an image without
         one (a site built without the image pipeline) is copied as it is. ``lesson_plans`` maps
-        a card's slug to its giáo án (.docx) file, published beside its page and linked from it."""
+        a card's slug to its giáo án (.docx) file, published beside its page and linked from it;
+        ``lesson_plan_scripts`` to its part of the plan's .docx (``LessonPlanFiles.scripts``)."""
         self.facts = library_facts(cards, taxonomy)
         self.cards = [fact.card for fact in self.facts]
         self._slugs = {card_page(card.slug): card.slug for card in self.cards}
@@ -88,6 +89,7 @@ class LibrarySite:
         self.print_settings = print_settings or PrintSettings()
         self.official = official  # only reviewed cards were given: pages say so
         self.lesson_plans = dict(lesson_plans or {})
+        self.lesson_plan_scripts = dict(lesson_plan_scripts or {})
         self.facets = catalog_facets(taxonomy, all_materials(self.facts))
         self.class_list = class_materials(self.facts, taxonomy.vocabularies.get("materials"))  # "Lớp em có gì?"
         self.stats = library_stats(self.facts, taxonomy)  # the home page counts and the Thống kê page
@@ -125,6 +127,8 @@ class LibrarySite:
                 copied.append(CopiedFile(src, image))
         copied += [CopiedFile(lesson_plan_file(card.slug), self.lesson_plans[card.slug])
                    for card in self.cards if card.slug in self.lesson_plans]
+        copied += [CopiedFile(lesson_plan_script_file(card.slug), self.lesson_plan_scripts[card.slug])
+                   for card in self.cards if card.slug in self.lesson_plan_scripts]
         return copied
 
     def published_image(self, image: Path) -> tuple[str, int | None, int | None]:
@@ -211,10 +215,6 @@ class LibrarySite:
     def plan_script(self) -> str:
         """The plan page's data (``PLAN_DATA_SCRIPT``): what a plan shows of every card."""
         return plan_data_script(plan_data(self.facts, self.taxonomy, self.linker))
-
-    def lesson_plan_script(self, slug: str) -> str:
-        """The card's giáo án body for the plan's one .docx, the script at ``lesson_plan_script_file(slug)``."""
-        return card_script(slug, payload_file(self.lesson_plans[slug]).read_text(encoding="utf-8"))
 
     @staticmethod
     def card_print(slug: str, body_html: str) -> str:
