@@ -15,6 +15,7 @@ import random
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -71,6 +72,24 @@ def main(counts: list[int]) -> None:
             copy = build_offline(folder / "mkdocs.yml", folder / "dist" / "kho.zip")
             seconds = time.perf_counter() - started
             print(f"{count:>6} {copy.size / 1e6:>7.1f} {copy.size / count / 1000:>8.1f} {seconds:>8.1f}", flush=True)
+            for kind, size in sorted(sizes_by_kind(folder / "dist" / "kho.zip").items(), key=lambda item: -item[1]):
+                print(f"{'':>6} {size / 1e6:>7.1f} {size / count / 1000:>8.1f}  {kind}")
+
+
+def sizes_by_kind(archive: Path) -> dict[str, int]:
+    """Bytes in the zip (compressed, as stored) by kind of file: where the budget goes."""
+    sizes: dict[str, int] = {}
+    with zipfile.ZipFile(archive) as copy:
+        for member in copy.infolist():
+            name = member.filename.rsplit("/", 1)[-1]
+            if "/hoat-dong/" in member.filename and name.endswith(".webp"):
+                kind = "card pictures (.webp)"
+            elif "/hoat-dong/" in member.filename and name in ("index.html", "giao-an.docx", "giao-an.js", "in-the.js"):
+                kind = f"card {name}"
+            else:
+                kind = "everything else"
+            sizes[kind] = sizes.get(kind, 0) + member.compress_size
+    return sizes
 
 
 if __name__ == "__main__":
