@@ -32,6 +32,40 @@ def taxonomy() -> Taxonomy:
     return load_taxonomy(ROOT / "content" / "taxonomy")
 
 
+@pytest.fixture(scope="session")
+def starter_facts(taxonomy: Taxonomy) -> list[Any]:
+    """The starter library, checked, as the facts every view reads (``CardFacts``)."""
+    from kho_stem.catalog.facts import library_facts
+
+    result = check_library(find_card_files([ROOT / "activities"]), taxonomy)
+    assert result.ok
+    return library_facts(result.cards, taxonomy)
+
+
+@pytest.fixture(scope="session")
+def starter_giao_an(starter_facts: list[Any], taxonomy: Taxonomy,
+                    tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every starter card's giáo án (.docx) by slug, made once for the session."""
+    from kho_stem.outputs import LessonPlanFiles
+
+    files, problems = LessonPlanFiles(tmp_path_factory.mktemp("giao-an"), taxonomy).publish(starter_facts)
+    assert problems == [] and len(files) == len(starter_facts)
+    return files
+
+
+def docx_texts(document: Any) -> list[str]:
+    """A python-docx document's paragraphs and table cells' paragraphs, in reading order."""
+    import docx
+
+    texts: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, docx.text.paragraph.Paragraph):
+            texts.append(item.text)
+        else:
+            texts += [p.text for row in item.rows for cell in row.cells for p in cell.paragraphs]
+    return texts
+
+
 @pytest.fixture
 def taxonomy_copy(tmp_path: Path) -> Path:
     """A copy of the taxonomy folder, to break on purpose."""

@@ -31,20 +31,6 @@ SECTIONS = ["I. MỤC ĐÍCH – YÊU CẦU", "II. CHUẨN BỊ", "III. TIẾN H
 ASSESSMENT = "IV. ĐÁNH GIÁ"
 
 
-@pytest.fixture(scope="module")
-def starter(taxonomy):
-    result = check_library(find_card_files([ROOT / "activities"]), taxonomy)
-    assert result.ok
-    return library_facts(result.cards, taxonomy)
-
-
-@pytest.fixture(scope="module")
-def published(starter, taxonomy, tmp_path_factory):
-    files, problems = LessonPlanFiles(tmp_path_factory.mktemp("giao-an"), taxonomy).publish(starter)
-    assert problems == []
-    return files
-
-
 def _content(document: docx.document.Document) -> list[Paragraph | Table]:
     return list(document.iter_inner_content())
 
@@ -68,11 +54,11 @@ def _index(items: list[Paragraph | Table], text: str) -> int:
     return next(i for i, item in enumerate(items) if isinstance(item, Paragraph) and item.text == text)
 
 
-def test_every_starter_card_has_its_giao_an_in_the_layout_teachers_hand_in(starter, published, taxonomy):
-    assert set(published) == {fact.slug for fact in starter}
+def test_every_starter_card_has_its_giao_an_in_the_layout_teachers_hand_in(starter_facts, starter_giao_an, taxonomy):
+    assert set(starter_giao_an) == {fact.slug for fact in starter_facts}
     sorter = ObjectiveSorter(taxonomy)
-    for fact in starter:
-        document = docx.Document(str(published[fact.slug]))
+    for fact in starter_facts:
+        document = docx.Document(str(starter_giao_an[fact.slug]))
         items = _content(document)
         paragraphs = [item.text for item in items if isinstance(item, Paragraph)]
         assert paragraphs[0] == "GIÁO ÁN HOẠT ĐỘNG STEM" and _style(items[0]) == "Title", fact.slug
@@ -122,8 +108,8 @@ def test_every_starter_card_has_its_giao_an_in_the_layout_teachers_hand_in(start
         assert all(unicodedata.is_normalized("NFC", text) for text in _texts(items)), fact.slug
 
 
-def test_a4_portrait_times_new_roman(published):
-    document = docx.Document(str(next(iter(published.values()))))
+def test_a4_portrait_times_new_roman(starter_giao_an):
+    document = docx.Document(str(next(iter(starter_giao_an.values()))))
     section = document.sections[0]
     # Word stores twentieths of a point: A4 within a hundredth of a millimetre.
     assert (round(section.page_width.mm, 1), round(section.page_height.mm, 1)) == (210, 297)
@@ -136,10 +122,10 @@ def test_a4_portrait_times_new_roman(published):
     assert heading.font.name == "Times New Roman"
 
 
-def test_the_same_card_gives_the_same_bytes(starter, taxonomy, published):
-    fact = starter[0]
+def test_the_same_card_gives_the_same_bytes(starter_facts, taxonomy, starter_giao_an):
+    fact = starter_facts[0]
     again = lesson_plan_docx(lesson_plan(fact, taxonomy, ObjectiveSorter(taxonomy)))
-    assert again == published[fact.slug].read_bytes()
+    assert again == starter_giao_an[fact.slug].read_bytes()
     with zipfile.ZipFile(io.BytesIO(again)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     document = docx.Document(io.BytesIO(again))
@@ -152,7 +138,7 @@ def test_the_same_card_gives_the_same_bytes(starter, taxonomy, published):
 
 
 def test_a_warm_build_makes_no_docx_and_an_edited_card_makes_only_its_own(
-        starter, taxonomy, tmp_path, monkeypatch: pytest.MonkeyPatch):
+        starter_facts, taxonomy, tmp_path, monkeypatch: pytest.MonkeyPatch):
     made: list[str] = []
     real = files_module.write_docx
 
@@ -162,14 +148,14 @@ def test_a_warm_build_makes_no_docx_and_an_edited_card_makes_only_its_own(
 
     monkeypatch.setattr(files_module, "write_docx", counting)
     cache = LessonPlanFiles(tmp_path, taxonomy)
-    first, _ = cache.publish(starter[:3])
+    first, _ = cache.publish(starter_facts[:3])
     assert len(made) == 3
-    second, _ = LessonPlanFiles(tmp_path, taxonomy).publish(starter[:3])
+    second, _ = LessonPlanFiles(tmp_path, taxonomy).publish(starter_facts[:3])
     assert second == first and len(made) == 3  # warm: no document made
-    edited = replace(starter[0], card=replace(starter[0].card, content_hash="edited",
-                                              body_html=starter[0].card.body_html + "<p>Thêm một câu.</p>"))
-    third, _ = LessonPlanFiles(tmp_path, taxonomy).publish([edited, *starter[1:3]])
-    assert made[3:] == [starter[0].title] and third[edited.slug] != first[edited.slug]
+    edited = replace(starter_facts[0], card=replace(starter_facts[0].card, content_hash="edited",
+                                              body_html=starter_facts[0].card.body_html + "<p>Thêm một câu.</p>"))
+    third, _ = LessonPlanFiles(tmp_path, taxonomy).publish([edited, *starter_facts[1:3]])
+    assert made[3:] == [starter_facts[0].title] and third[edited.slug] != first[edited.slug]
     assert "Thêm một câu." in [p.text for p in docx.Document(str(third[edited.slug])).paragraphs]
 
 
@@ -231,11 +217,11 @@ def test_a_word_list_written_as_text_is_a_located_taxonomy_problem(tmp_path):
     assert problem.line > 1 and problem.key == "words"
 
 
-def test_a_card_python_docx_refuses_is_a_warning_not_a_traceback(starter, taxonomy, tmp_path):
+def test_a_card_python_docx_refuses_is_a_warning_not_a_traceback(starter_facts, taxonomy, tmp_path):
     # Check refuses control characters in cards; should one reach the writer, the card is named.
-    broken = replace(starter[0], safety=("Cô giữ kéo\x0b trên giá cao.",))
-    files, problems = LessonPlanFiles(tmp_path, taxonomy).publish([broken, starter[1]])
-    assert set(files) == {starter[1].slug}
+    broken = replace(starter_facts[0], safety=("Cô giữ kéo\x0b trên giá cao.",))
+    files, problems = LessonPlanFiles(tmp_path, taxonomy).publish([broken, starter_facts[1]])
+    assert set(files) == {starter_facts[1].slug}
     [problem] = problems
     assert problem.severity == Severity.WARNING and problem.file == broken.card.source
     expected = f"{broken.card.source}:1: cảnh báo: không tạo được giáo án (.docx) của thẻ này"

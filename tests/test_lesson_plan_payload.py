@@ -11,8 +11,6 @@ import docx
 import pytest
 from lxml import etree
 
-from conftest import ROOT
-from kho_stem.catalog import library_facts
 from kho_stem.diagnostics.problems import Severity
 from kho_stem.outputs import LessonPlanFiles
 from kho_stem.outputs import lesson_plan_files as files_module
@@ -29,23 +27,8 @@ from kho_stem.outputs.lesson_plan_payload import (
     template_payload,
     template_script,
 )
-from kho_stem.validation.library import check_library, find_card_files
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-@pytest.fixture(scope="module")
-def starter(taxonomy):
-    result = check_library(find_card_files([ROOT / "activities"]), taxonomy)
-    assert result.ok
-    return library_facts(result.cards, taxonomy)
-
-
-@pytest.fixture(scope="module")
-def published(starter, taxonomy, tmp_path_factory):
-    files, problems = LessonPlanFiles(tmp_path_factory.mktemp("giao-an"), taxonomy).publish(starter)
-    assert problems == [] and len(files) == len(starter)
-    return files
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +45,11 @@ def _parts(path: Path) -> dict[str, str]:
         return {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
 
 
-def test_every_cards_payload_is_the_body_of_its_docx(published, template):
+def test_every_cards_payload_is_the_body_of_its_docx(starter_giao_an, template):
     head, tail = template["document"]["text"]
     numbering_head, numbering_tail = template["numbering"]["text"]
     with_lists = 0
-    for slug, path in published.items():
+    for slug, path in starter_giao_an.items():
         parts = _parts(path)
         payload = json.loads(payload_file(path).read_text(encoding="utf-8"))
         # The template's wrapper around the payload is the card's document, byte for byte.
@@ -121,8 +104,8 @@ def _rewritten(path: Path, name: str, change) -> bytes:
     return output.getvalue()
 
 
-def test_a_docx_that_does_not_follow_the_template_is_refused(published):
-    path = next(iter(published.values()))
+def test_a_docx_that_does_not_follow_the_template_is_refused(starter_giao_an):
+    path = next(iter(starter_giao_an.values()))
     with pytest.raises(ValueError, match="numbering"):
         card_payload(_rewritten(path, NUMBERING, lambda text: text.replace("<w:num ", "<w:num w:x='1' ", 1)))
     with pytest.raises(ValueError, match="image or link"):
@@ -132,12 +115,12 @@ def test_a_docx_that_does_not_follow_the_template_is_refused(published):
 
 
 def test_a_cached_docx_without_its_payload_is_cut_not_made_again_and_a_damaged_one_is_made_again(
-        starter, taxonomy, tmp_path, monkeypatch: pytest.MonkeyPatch):
-    first, _ = LessonPlanFiles(tmp_path, taxonomy).publish(starter[:2])
+        starter_facts, taxonomy, tmp_path, monkeypatch: pytest.MonkeyPatch):
+    first, _ = LessonPlanFiles(tmp_path, taxonomy).publish(starter_facts[:2])
     kept = {slug: payload_file(path).read_bytes() for slug, path in first.items()}
     for path in first.values():
         payload_file(path).unlink()
-    damaged = first[starter[1].slug]
+    damaged = first[starter_facts[1].slug]
     damaged.write_bytes(b"not a zip")
     made: list[str] = []
     real = files_module.write_docx
@@ -147,24 +130,25 @@ def test_a_cached_docx_without_its_payload_is_cut_not_made_again_and_a_damaged_o
         return real(plan)
 
     monkeypatch.setattr(files_module, "write_docx", counting)
-    files, problems = LessonPlanFiles(tmp_path, taxonomy).publish(starter[:2])
+    files, problems = LessonPlanFiles(tmp_path, taxonomy).publish(starter_facts[:2])
     assert problems == [] and files == first
-    assert made == [starter[1].title], "only the damaged file is made again"
+    assert made == [starter_facts[1].title], "only the damaged file is made again"
     assert {slug: payload_file(path).read_bytes() for slug, path in files.items()} == kept
     assert zipfile.is_zipfile(damaged)
 
 
 def test_a_giao_an_its_payload_cannot_be_cut_from_is_a_located_warning(
-        starter, taxonomy, tmp_path, monkeypatch: pytest.MonkeyPatch):
+        starter_facts, taxonomy, tmp_path, monkeypatch: pytest.MonkeyPatch):
     def refuse(docx: bytes):
         raise ValueError("word/numbering.xml does not extend the template's")
 
     monkeypatch.setattr(files_module, "card_payload", refuse)
-    files, problems = LessonPlanFiles(tmp_path, taxonomy).publish(starter[:1])
+    files, problems = LessonPlanFiles(tmp_path, taxonomy).publish(starter_facts[:1])
     assert files == {}
     [problem] = problems
-    assert problem.severity == Severity.WARNING and problem.file == starter[0].card.source
-    assert problem.render("vi").startswith(f"{starter[0].card.source}:1: cảnh báo: không tạo được giáo án (.docx)")
+    assert problem.severity == Severity.WARNING and problem.file == starter_facts[0].card.source
+    source = starter_facts[0].card.source
+    assert problem.render("vi").startswith(f"{source}:1: cảnh báo: không tạo được giáo án (.docx)")
     assert "numbering.xml does not extend" in problem.render("en")
     assert not any(tmp_path.rglob("*.docx")), "no .docx cached without its payload"
 
@@ -179,9 +163,9 @@ def test_a_warm_build_reads_the_template_script_from_the_cache(taxonomy, tmp_pat
     assert LessonPlanFiles(tmp_path, taxonomy).template_script() == script
 
 
-def test_a_card_payload_opens_as_a_document_of_its_own(published, template, tmp_path):
+def test_a_card_payload_opens_as_a_document_of_its_own(starter_giao_an, template, tmp_path):
     """The template's parts and one card's payload are a whole .docx: what the browser writes, less the cover."""
-    slug, path = next(iter(published.items()))
+    slug, path = next(iter(starter_giao_an.items()))
     payload = json.loads(payload_file(path).read_text(encoding="utf-8"))
     target = tmp_path / "joined.docx"
     with zipfile.ZipFile(target, "w") as archive:

@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, docx_texts
 from kho_stem.catalog import library_facts
 from kho_stem.outputs import LessonPlanFiles
 from kho_stem.outputs.lesson_plan_files import payload_file
@@ -63,16 +63,6 @@ def _write(cards, tmp_path: Path) -> Path:
     return target
 
 
-def _texts(document) -> list[str]:
-    texts = []
-    for item in document.iter_inner_content():
-        if isinstance(item, docx.text.paragraph.Paragraph):
-            texts.append(item.text)
-        else:
-            texts += [p.text for row in item.rows for cell in row.cells for p in cell.paragraphs]
-    return texts
-
-
 def test_the_browsers_docx_is_a_whole_zip_and_a_word_document_in_the_plans_order(cards, tmp_path):
     target = _write(cards, tmp_path)
     chosen, taxonomy = cards
@@ -84,7 +74,7 @@ def test_the_browsers_docx_is_a_whole_zip_and_a_word_document_in_the_plans_order
     assert len(ids) == len(set(ids)) > 9, "each card's lists have their own numbering"
     document = docx.Document(str(target))
     assert document.core_properties.title == PLAN_NAME
-    texts = _texts(document)
+    texts = docx_texts(document)
     assert all(unicodedata.is_normalized("NFC", text) for text in texts)
     cover = [DOCX_TEXTS["coverTitle"], PLAN_NAME, DOCX_TEXTS["coverCount"].format(count=len(chosen))]
     assert texts[1:4] == cover

@@ -18,7 +18,7 @@ import docx
 import pytest
 from test_plan_browser import FOUR_WEEKS, SCREENSHOTS, TITLES, build_four_weeks, open_context, site  # noqa: F401
 
-from conftest import ONLY_FILES, Watcher
+from conftest import ONLY_FILES, Watcher, docx_texts
 from kho_stem.site.plan_docx_data import DOCX_TEXTS, FILE_PREFIX
 from kho_stem.site.plan_page import DOCX_BUTTON
 
@@ -49,16 +49,6 @@ def _flat(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def _texts(document) -> list[str]:
-    texts = []
-    for item in document.iter_inner_content():
-        if isinstance(item, docx.text.paragraph.Paragraph):
-            texts.append(item.text)
-        else:
-            texts += [p.text for row in item.rows for cell in row.cells for p in cell.paragraphs]
-    return texts
-
-
 def _download(page, tmp_path: Path) -> tuple[Path, str]:
     with page.expect_download() as started:
         page.click(BUTTON)
@@ -84,7 +74,7 @@ def test_a_four_week_plan_downloads_one_docx_that_word_and_libreoffice_open(open
         assert archive.testzip() is None
     document = docx.Document(str(target))
     assert document.core_properties.title == PLAN_NAME
-    texts = _texts(document)
+    texts = docx_texts(document)
     assert all(unicodedata.is_normalized("NFC", text) for text in texts)
     assert [text for text in texts if text][:3] == [DOCX_TEXTS["coverTitle"], PLAN_NAME,
                                                       DOCX_TEXTS["coverCount"].format(count=len(FOUR_WEEKS))]
@@ -152,7 +142,7 @@ def test_a_card_whose_giao_an_cannot_load_is_left_out_and_named(browser, site: P
         target, name = _download(page, tmp_path)
         assert page.inner_text("[data-ks-plan-status]") == " ".join(
             [DOCX_TEXTS["done"].format(file=name), DOCX_TEXTS["cardMissing"].format(title=TITLES[lost_slug])])
-        texts = _texts(docx.Document(str(target)))
+        texts = docx_texts(docx.Document(str(target)))
         assert [t for t in texts if t.startswith("Đề tài: ")] == [
             f"Đề tài: {TITLES[slug]}" for slug, _, _ in FOUR_WEEKS if slug != lost_slug]
         assert TITLES[lost_slug] not in texts, "nor in the week table"
