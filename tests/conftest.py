@@ -53,6 +53,22 @@ def starter_giao_an(starter_facts: list[Any], taxonomy: Taxonomy,
     return files
 
 
+@pytest.fixture
+def giao_an_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The titles of the giáo án documents made (not found in the cache) while the test runs."""
+    from kho_stem.outputs import lesson_plan_files
+
+    made: list[str] = []
+    real = lesson_plan_files.write_docx
+
+    def counting(plan: Any) -> bytes:
+        made.append(plan.title)
+        return real(plan)
+
+    monkeypatch.setattr(lesson_plan_files, "write_docx", counting)
+    return made
+
+
 def docx_texts(document: Any) -> list[str]:
     """A python-docx document's paragraphs and table cells' paragraphs, in reading order."""
     import docx

@@ -20,7 +20,6 @@ from kho_stem.cards.body import body_headings
 from kho_stem.catalog import library_facts
 from kho_stem.diagnostics.problems import DiagnosticError, Severity
 from kho_stem.outputs import LessonPlanFiles
-from kho_stem.outputs import lesson_plan_files as files_module
 from kho_stem.outputs.lesson_plan import ObjectiveSorter, lesson_plan
 from kho_stem.outputs.lesson_plan_body import TableBlock, body_blocks
 from kho_stem.outputs.lesson_plan_docx import lesson_plan_docx
@@ -138,22 +137,16 @@ def test_the_same_card_gives_the_same_bytes(starter_facts, taxonomy, starter_gia
 
 
 def test_a_warm_build_makes_no_docx_and_an_edited_card_makes_only_its_own(
-        starter_facts, taxonomy, tmp_path, monkeypatch: pytest.MonkeyPatch):
-    made: list[str] = []
-    real = files_module.write_docx
-
-    def counting(plan):
-        made.append(plan.title)
-        return real(plan)
-
-    monkeypatch.setattr(files_module, "write_docx", counting)
+        starter_facts, taxonomy, tmp_path, giao_an_made: list[str]):
+    made = giao_an_made
     cache = LessonPlanFiles(tmp_path, taxonomy)
     first, _ = cache.publish(starter_facts[:3])
     assert len(made) == 3
     second, _ = LessonPlanFiles(tmp_path, taxonomy).publish(starter_facts[:3])
     assert second == first and len(made) == 3  # warm: no document made
-    edited = replace(starter_facts[0], card=replace(starter_facts[0].card, content_hash="edited",
-                                              body_html=starter_facts[0].card.body_html + "<p>Thêm một câu.</p>"))
+    first_card = starter_facts[0].card
+    edited = replace(starter_facts[0], card=replace(first_card, content_hash="edited",
+                                                    body_html=first_card.body_html + "<p>Thêm một câu.</p>"))
     third, _ = LessonPlanFiles(tmp_path, taxonomy).publish([edited, *starter_facts[1:3]])
     assert made[3:] == [starter_facts[0].title] and third[edited.slug] != first[edited.slug]
     assert "Thêm một câu." in [p.text for p in docx.Document(str(third[edited.slug])).paragraphs]
